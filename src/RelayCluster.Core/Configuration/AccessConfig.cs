@@ -1,0 +1,26 @@
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>
+/// Which client addresses may open sessions (<c>relay.rules.&lt;name&gt;.access</c>). A client in
+/// <see cref="Deny"/> is refused; otherwise, when <see cref="Allow"/> is not empty, only clients in it are accepted.
+/// </summary>
+public sealed record AccessConfig
+{
+    /// <summary>When not empty, only these networks may open sessions (<c>allow</c>); default empty: everyone.</summary>
+    public IReadOnlyList<CidrRange> Allow { get; init; } = [];
+
+    /// <summary>These networks may never open sessions; deny wins over allow (<c>deny</c>); default empty.</summary>
+    public IReadOnlyList<CidrRange> Deny { get; init; } = [];
+
+    /// <summary>Whether <paramref name="client"/> may open a session.</summary>
+    public bool IsAllowed(System.Net.IPAddress client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (Deny.Any(range => range.Contains(client)))
+        {
+            return false;
+        }
+
+        return Allow.Count == 0 || Allow.Any(range => range.Contains(client));
+    }
+}

@@ -1,0 +1,11 @@
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Where cluster state (members, rules, stats) lives (<c>relay.cluster.backplane</c>).</summary>
+public enum BackplaneKind
+{
+    /// <summary>In this process only, persisted to a local state file: a single-node cluster (<c>embedded</c>).</summary>
+    Embedded,
+
+    /// <summary>An etcd v3 cluster reached over its JSON gateway (<c>etcd</c>).</summary>
+    Etcd,
+}

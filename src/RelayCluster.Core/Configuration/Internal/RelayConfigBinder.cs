@@ -1,0 +1,47 @@
+using RelayCluster.Hocon;
+
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Binds the <c>relay { }</c> section; keys outside it are left alone, as HOCON files often keep helper values there.</summary>
+internal static class RelayConfigBinder
+{
+    public const string RootKey = "relay";
+
+    public static RelayConfig Bind(BindContext context, HoconObject root)
+    {
+        var relay = RelaySection(context, root);
+        var node = NodeConfigBinder.Bind(relay.Section("node"));
+        var config = new RelayConfig
+        {
+            Node = node,
+            Cluster = ClusterConfigBinder.Bind(relay.Section("cluster")),
+            Rules = RuleSetBinder.Bind(context, relay.Field("rules"), node.Admin),
+            Log = BindLog(relay.Section("log")),
+        };
+        return config;
+    }
+
+    /// <summary>The <c>relay</c> object as a checked section; an empty one when it is not written.</summary>
+    public static ConfigSection RelaySection(BindContext context, HoconObject root)
+    {
+        var field = root.GetField(RootKey);
+        if (field is null || field.Value.Kind == HoconKind.Null)
+        {
+            return context.Section(RootKey, null, root.Position);
+        }
+
+        if (field.Value is HoconObject relay)
+        {
+            return context.Section(RootKey, relay, field.KeyPosition);
+        }
+
+        context.Error(field.Value.Position, RootKey, $"expected an object {{ ... }}, got {BindContext.Describe(field.Value)}");
+        return context.Section(RootKey, null, field.KeyPosition);
+    }
+
+    private static LogConfig BindLog(ConfigSection log) => new()
+    {
+        Level = log.Enum("level", RelayLogLevel.Information),
+        Format = log.Enum("format", LogFormat.Text),
+    };
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using RelayCluster.Core.Balancing;
+using RelayCluster.Hocon;
+
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Binds one rule, <c>relay.rules.&lt;name&gt;</c>.</summary>
+internal static class RuleConfigBinder
+{
+    /// <summary>The rule, with where its listen address was written; null when a required key is missing or wrong (which is reported).</summary>
+    public static (RuleConfig Rule, HoconPosition ListenPosition)? Bind(BindContext context, string name, HoconField field)
+    {
+        var path = $"{RuleSetBinder.Path}.{name}";
+        if (field.Value is not HoconObject value)
+        {
+            context.Error(field.Value.Position, path, $"expected a rule object {{ protocol = udp, listen = \"0.0.0.0:27015\", upstreams = [...] }}, got {BindContext.Describe(field.Value)}");
+            return null;
+        }
+
+        var rule = context.Section(path, value, field.KeyPosition);
+        if (!NameSyntax.IsRuleName(name))
+        {
+            context.Error(field.KeyPosition, path, $"a rule name must be 1 to {NameSyntax.MaxRuleNameLength} letters, digits, '-' or '_', got '{name}'");
+        }
+
+        var protocol = Required(rule, "protocol", "set protocol = udp or protocol = tcp") ? rule.Enum("protocol", out RuleProtocol? written) ? written : null : null;
+        var listen = Required(rule, "listen", "set listen to an IP address and port such as \"0.0.0.0:27015\"") ? rule.EndPoint("listen") : null;
+        var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule) : null;
+        var effectiveProtocol = protocol ?? RuleProtocol.Udp;
+
+        var config = new RuleConfig
+        {
+            Name = name,
+            Protocol = effectiveProtocol,
+            Listen = listen ?? new IPEndPoint(IPAddress.Any, 0),
+            Upstreams = upstreams ?? [],
+            Balance = rule.OneOf("balance", BalancingPolicyNames.All, "balancing policy") ?? RuleConfig.DefaultBalance,
+            LoadScope = rule.Enum("load-scope", LoadScope.Node),
+            Session = RulePartsBinder.BindSession(rule.Section("session"), effectiveProtocol),
+            Health = RulePartsBinder.BindHealth(rule.Section("health"), effectiveProtocol),
+            Access = RulePartsBinder.BindAccess(rule.Section("access")),
+            RateLimit = RulePartsBinder.BindRateLimit(rule.Section("rate-limit")),
+            ProxyProtocol = rule.Enum("proxy-protocol", ProxyProtocolVersion.None),
+            Position = field.KeyPosition,
+        };
+
+        return protocol is null || listen is null || upstreams is null ? null : (config, rule.PositionOf("listen"));
+    }
+
+    private static bool Required(ConfigSection rule, string key, string hint)
+    {
+        if (rule.Field(key) is not null)
+        {
+            return true;
+        }
+
+        rule.Error(rule.Position, key, $"missing; {hint}");
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+using RelayCluster.Hocon;
+
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Binds a rule's <c>upstreams</c>: each a <c>"host:port"</c> string or an <c>{ address, weight }</c> object.</summary>
+internal static class UpstreamBinder
+{
+    private const string Shapes = "\"host:port\" or { address = \"host:port\", weight = N }";
+
+    public static IReadOnlyList<UpstreamConfig> Bind(ConfigSection rule)
+    {
+        var upstreams = new List<UpstreamConfig>();
+        var items = rule.Items("upstreams");
+        if (items.Count == 0)
+        {
+            rule.Error(rule.PositionOf("upstreams"), "upstreams", $"a rule needs at least one upstream: {Shapes}");
+        }
+
+        foreach (var (item, path) in items)
+        {
+            if (BindOne(rule.Context, item, path) is not { } upstream)
+            {
+                continue;
+            }
+
+            if (upstreams.Any(other => string.Equals(other.Address, upstream.Address, StringComparison.OrdinalIgnoreCase)))
+            {
+                rule.Context.Error(item.Position, path, $"'{upstream.Address}' is listed twice; an upstream's address names it, so each may appear once (raise its weight instead)");
+                continue;
+            }
+
+            upstreams.Add(upstream);
+        }
+
+        return upstreams;
+    }
+
+    private static UpstreamConfig? BindOne(BindContext context, HoconValue item, string path)
+    {
+        string? address;
+        var weight = UpstreamConfig.DefaultWeight;
+        var addressPosition = item.Position;
+        var addressPath = path;
+        if (item is HoconObject value)
+        {
+            var upstream = context.Section(path, value, value.Position);
+            address = upstream.String("address");
+            addressPosition = upstream.PositionOf("address");
+            addressPath = upstream.PathOf("address");
+            weight = upstream.Int("weight", UpstreamConfig.DefaultWeight, 1, UpstreamConfig.MaxWeight);
+            if (address is null && upstream.Field("address") is null)
+            {
+                context.Error(value.Position, addressPath, "missing; an upstream object needs address = \"host:port\"");
+            }
+        }
+        else if (!ConfigSection.TryGetText(item, out address))
+        {
+            context.Error(item.Position, path, $"expected {Shapes}, got {BindContext.Describe(item)}");
+        }
+
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (!AddressSyntax.TryParseHostPort(address, out var host, out var port, out var reason))
+        {
+            context.Error(addressPosition, addressPath, $"expected host:port such as 10.0.0.11:27015, [2001:db8::11]:27015 or game-1.internal:27015, got '{address}' ({reason})");
+            return null;
+        }
+
+        return new UpstreamConfig { Address = address, Host = host, Port = port, Weight = weight };
+    }
+}

@@ -1,0 +1,11 @@
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Logging (<c>relay.log</c>).</summary>
+public sealed record LogConfig
+{
+    /// <summary>The least severe events written (<c>level</c>); default <see cref="RelayLogLevel.Information"/>.</summary>
+    public RelayLogLevel Level { get; init; } = RelayLogLevel.Information;
+
+    /// <summary>How events are written to the console (<c>format</c>); default <see cref="LogFormat.Text"/>.</summary>
+    public LogFormat Format { get; init; } = LogFormat.Text;
+}

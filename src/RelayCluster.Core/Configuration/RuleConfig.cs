@@ -1,0 +1,48 @@
+using System.Net;
+using RelayCluster.Core.Balancing;
+using RelayCluster.Hocon;
+
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>One rule: where the node listens, and the upstreams that new sessions go to (<c>relay.rules.&lt;name&gt;</c>).</summary>
+public sealed record RuleConfig
+{
+    /// <summary>The default <see cref="Balance"/>: <c>round-robin</c>.</summary>
+    public const string DefaultBalance = BalancingPolicyNames.RoundRobin;
+
+    /// <summary>The rule's name, its key under <c>relay.rules</c>: letters, digits, <c>-</c> and <c>_</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Whether the rule relays datagrams or connections (<c>protocol</c>); required.</summary>
+    public required RuleProtocol Protocol { get; init; }
+
+    /// <summary>The IP address and port the node listens on (<c>listen</c>); required, port 0 takes any free port.</summary>
+    public required IPEndPoint Listen { get; init; }
+
+    /// <summary>The upstreams that sessions are relayed to, in the order written (<c>upstreams</c>); required, at least one.</summary>
+    public required IReadOnlyList<UpstreamConfig> Upstreams { get; init; }
+
+    /// <summary>The balancing policy that picks the upstream of each new session (<c>balance</c>); default <c>round-robin</c>.</summary>
+    public string Balance { get; init; } = DefaultBalance;
+
+    /// <summary>Whose sessions the session-counting policies count (<c>load-scope</c>); default <see cref="LoadScope.Node"/>.</summary>
+    public LoadScope LoadScope { get; init; } = LoadScope.Node;
+
+    /// <summary>Session limits and timeouts (<c>session</c>).</summary>
+    public SessionConfig Session { get; init; } = new();
+
+    /// <summary>Active health checks of the upstreams (<c>health</c>); default none.</summary>
+    public HealthConfig Health { get; init; } = new();
+
+    /// <summary>Which client addresses may open sessions (<c>access</c>); default everyone.</summary>
+    public AccessConfig Access { get; init; } = new();
+
+    /// <summary>Per-client-IP rate limits (<c>rate-limit</c>); default off.</summary>
+    public RateLimitConfig RateLimit { get; init; } = new();
+
+    /// <summary>Whether a PROXY protocol header tells the upstream the client's address (<c>proxy-protocol</c>); default none.</summary>
+    public ProxyProtocolVersion ProxyProtocol { get; init; } = ProxyProtocolVersion.None;
+
+    /// <summary>Where the rule's name was written, for messages about the rule; default an unknown position.</summary>
+    public HoconPosition Position { get; init; }
+}

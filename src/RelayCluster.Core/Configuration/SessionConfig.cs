@@ -1,0 +1,56 @@
+namespace RelayCluster.Core.Configuration;
+
+/// <summary>Session limits and timeouts of a rule (<c>relay.rules.&lt;name&gt;.session</c>).</summary>
+public sealed record SessionConfig
+{
+    /// <summary>The default <see cref="IdleTimeout"/> of a udp rule: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultUdpIdleTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The default <see cref="IdleTimeout"/> of a tcp rule: 10 minutes.</summary>
+    public static readonly TimeSpan DefaultTcpIdleTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>The default <see cref="ConnectTimeout"/>: 3 seconds.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The default <see cref="Max"/>: 10000.</summary>
+    public const int DefaultMax = 10_000;
+
+    /// <summary>The default <see cref="MaxPerClientIp"/>: 64.</summary>
+    public const int DefaultMaxPerClientIp = 64;
+
+    /// <summary>The default <see cref="MaxDatagram"/>: 2048 bytes.</summary>
+    public const int DefaultMaxDatagram = 2048;
+
+    /// <summary>The smallest <see cref="MaxDatagram"/>: 64 bytes.</summary>
+    public const int MinMaxDatagram = 64;
+
+    /// <summary>The largest <see cref="MaxDatagram"/>: 65507 bytes, the largest UDP payload over IPv4.</summary>
+    public const int MaxMaxDatagram = 65_507;
+
+    /// <summary>The default <see cref="ConnectAttempts"/>: 3.</summary>
+    public const int DefaultConnectAttempts = 3;
+
+    /// <summary>The most <see cref="ConnectAttempts"/>: 16.</summary>
+    public const int MaxConnectAttempts = 16;
+
+    /// <summary>
+    /// How long a session may pass no traffic in either direction before it is closed (<c>idle-timeout</c>);
+    /// default 60 s for udp rules and 10 min for tcp rules.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = DefaultUdpIdleTimeout;
+
+    /// <summary>The most live sessions of the rule on one node (<c>max</c>); default 10000.</summary>
+    public int Max { get; init; } = DefaultMax;
+
+    /// <summary>The most live sessions of the rule on one node from one client IP address (<c>max-per-client-ip</c>); default 64.</summary>
+    public int MaxPerClientIp { get; init; } = DefaultMaxPerClientIp;
+
+    /// <summary>The largest datagram relayed, in bytes; larger ones are dropped (<c>max-datagram</c>, udp); default 2048, from 64 to 65507.</summary>
+    public int MaxDatagram { get; init; } = DefaultMaxDatagram;
+
+    /// <summary>How long one attempt to connect to an upstream may take (<c>connect-timeout</c>, tcp); default 3 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
+
+    /// <summary>How many upstreams a new tcp session tries before it gives up (<c>connect-attempts</c>, tcp); default 3, from 1 to 16.</summary>
+    public int ConnectAttempts { get; init; } = DefaultConnectAttempts;
+}
