@@ -34,7 +34,7 @@ public static class RelayConfigLoader
     {
         ArgumentNullException.ThrowIfNull(root);
         var context = new BindContext();
-        var rules = RelayConfigBinder.RelaySection(context, root).Field("rules");
+        var rules = RelayConfigBinder.RelayObject(context, root)?.GetField("rules");
         if (rules is null)
         {
             context.Error(root.Position, RuleSetBinder.Path, "missing; expected relay { rules { <name> { ... } } }");

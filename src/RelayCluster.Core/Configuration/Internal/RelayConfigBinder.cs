@@ -25,18 +25,25 @@ internal static class RelayConfigBinder
     public static ConfigSection RelaySection(BindContext context, HoconObject root)
     {
         var field = root.GetField(RootKey);
+        return context.Section(RootKey, RelayObject(context, root), field?.KeyPosition ?? root.Position);
+    }
+
+    /// <summary>The <c>relay</c> object, or null when it is not written or not an object (which is reported).</summary>
+    public static HoconObject? RelayObject(BindContext context, HoconObject root)
+    {
+        var field = root.GetField(RootKey);
         if (field is null || field.Value.Kind == HoconKind.Null)
         {
-            return context.Section(RootKey, null, root.Position);
+            return null;
         }
 
         if (field.Value is HoconObject relay)
         {
-            return context.Section(RootKey, relay, field.KeyPosition);
+            return relay;
         }
 
         context.Error(field.Value.Position, RootKey, $"expected an object {{ ... }}, got {BindContext.Describe(field.Value)}");
-        return context.Section(RootKey, null, field.KeyPosition);
+        return null;
     }
 
     private static LogConfig BindLog(ConfigSection log) => new()
