@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Listeners;
+
+public sealed partial class UdpListener
+{
+    private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
+
+    private void OpenSession(SocketAddress address, ReadOnlySpan<byte> firstDatagram)
+    {
+        if (!_accepting)
+        {
+            Rule.Counters.Dropped(DropReason.Draining);
+            return;
+        }
+
+        var client = (IPEndPoint)s_endPointFactory.Create(address);
+        if (Rule.Limiter.TryAdmit(client.Address) is { } refusal)
+        {
+            Rule.Counters.Dropped(refusal);
+            return;
+        }
+
+        var upstream = Rule.PickUpstream(client.Address);
+        if (upstream is null)
+        {
+            Rule.Limiter.Release(client.Address);
+            Rule.Counters.Dropped(DropReason.NoUpstream);
+            return;
+        }
+
+        Socket upstreamSocket;
+        try
+        {
+            upstreamSocket = UdpSockets.Connect(upstream.EndPoint);
+        }
+        catch (SocketException e)
+        {
+            Rule.Limiter.Release(client.Address);
+            Rule.Counters.Dropped(DropReason.SendError);
+            Log.UpstreamSocketFailed(_logger, Rule.Name, upstream.Address, e.SocketErrorCode);
+            return;
+        }
+
+        var key = UdpSockets.Copy(address);
+        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram);
+        if (!_sessions.TryAdd(key, session))
+        {
+            // Another receive loop opened this peer's session first; use that one.
+            upstreamSocket.Dispose();
+            Rule.Limiter.Release(client.Address);
+            if (_sessions.TryGetValue(key, out var existing))
+            {
+                existing.ForwardToUpstream(firstDatagram);
+            }
+
+            return;
+        }
+
+        upstream.SessionOpened();
+        Rule.Counters.SessionOpened();
+        session.ForwardToUpstream(firstDatagram);
+        _observer.SessionStarted(session);
+    }
+
+    /// <summary>Removes a closed session and gives back its place in the limits.</summary>
+    internal void OnSessionClosed(UdpSession session, SessionCloseReason reason)
+    {
+        if (_sessions.TryRemove(new KeyValuePair<SocketAddress, UdpSession>(session.ClientAddress, session)))
+        {
+            session.Upstream.SessionClosed();
+            Rule.Limiter.Release(session.Client.Address);
+            Rule.Counters.SessionClosed(reason, session.Traffic);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using RelayCluster.Node.Rules;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Listeners;
+
+/// <summary>
+/// The UDP side of one rule: receives client datagrams, finds or opens the client's session and forwards on the
+/// direct path, and sends upstream replies back out of the same address the client talks to.
+/// </summary>
+public sealed partial class UdpListener : IAsyncDisposable
+{
+    private readonly Socket[] _sockets;
+    private readonly ConcurrentDictionary<SocketAddress, UdpSession> _sessions = new();
+    private readonly IUdpSessionObserver _observer;
+    private readonly ILogger _logger;
+    private readonly List<Task> _loops = [];
+    private volatile bool _accepting = true;
+
+    /// <summary>Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port.</summary>
+    public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger)
+    {
+        Rule = rule;
+        _observer = observer;
+        _logger = logger;
+        _sockets = UdpSockets.BindShared(listen, Math.Max(1, receiveLoops));
+        LocalEndPoint = (IPEndPoint)_sockets[0].LocalEndPoint!;
+    }
+
+    /// <summary>The rule this listener serves.</summary>
+    public RuleRuntime Rule { get; }
+
+    /// <summary>The bound address (with the real port when the rule asked for port 0).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The live sessions.</summary>
+    public ICollection<UdpSession> Sessions => _sessions.Values;
+
+    /// <summary>How many sessions are live.</summary>
+    public int SessionCount => _sessions.Count;
+
+    /// <summary>Starts the receive loops.</summary>
+    public void Start()
+    {
+        foreach (var socket in _sockets)
+        {
+            _loops.Add(Task.Run(() => ReceiveLoopAsync(socket)));
+        }
+
+        Log.Listening(_logger, Rule.Name, LocalEndPoint, _sockets.Length);
+    }
+
+    /// <summary>False once the listener stopped opening sessions (drain).</summary>
+    public bool IsAccepting => _accepting;
+
+    /// <summary>Stops opening sessions; datagrams of existing sessions keep flowing.</summary>
+    public void StopAccepting() => _accepting = false;
+
+    private async Task ReceiveLoopAsync(Socket socket)
+    {
+        var maxDatagram = Rule.Config.Session.MaxDatagram;
+        var buffer = GC.AllocateUninitializedArray<byte>(maxDatagram + 1, pinned: true);
+        var address = new SocketAddress(socket.AddressFamily);
+        while (true)
+        {
+            int length;
+            try
+            {
+                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, address);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // A late ICMP error for an earlier send surfaces here on some platforms; the listener carries on.
+                continue;
+            }
+
+            if (length > maxDatagram)
+            {
+                Rule.Counters.Dropped(DropReason.Truncated);
+                continue;
+            }
+
+            var datagram = buffer.AsSpan(0, length);
+            if (_sessions.TryGetValue(address, out var session))
+            {
+                session.ForwardToUpstream(datagram);
+            }
+            else
+            {
+                OpenSession(address, datagram);
+            }
+        }
+    }
+
+    /// <summary>Sends a reply to the client from the rule's listen address.</summary>
+    internal bool SendToClient(ReadOnlySpan<byte> datagram, SocketAddress client)
+    {
+        try
+        {
+            _sockets[0].SendTo(datagram, SocketFlags.None, client);
+            return true;
+        }
+        catch (SocketException)
+        {
+            Rule.Counters.Dropped(DropReason.SendError);
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Closes the sockets and waits for the receive loops to end; sessions are closed by their actors.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _accepting = false;
+        foreach (var socket in _sockets)
+        {
+            socket.Dispose();
+        }
+
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Rules;
+
+internal static partial class Log
+{
+    [LoggerMessage(1100, LogLevel.Debug, "Rule {Rule}: session of {Client} started on upstream {Upstream}")]
+    public static partial void SessionStarted(ILogger logger, string rule, IPEndPoint client, string upstream);
+
+    [LoggerMessage(1101, LogLevel.Debug, "Rule {Rule}: session of {Client} ended ({Reason})")]
+    public static partial void SessionEnded(ILogger logger, string rule, IPEndPoint client, SessionCloseReason reason);
+}

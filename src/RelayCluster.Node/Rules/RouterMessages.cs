@@ -1,0 +1,24 @@
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Rules;
+
+/// <summary>A listener opened <paramref name="Session"/>; the router gives it a session actor.</summary>
+internal sealed record UdpSessionStarted(UdpSession Session);
+
+/// <summary>Asks the router to stop opening sessions; existing ones continue.</summary>
+internal sealed record StopAccepting
+{
+    public static readonly StopAccepting Instance = new();
+}
+
+/// <summary>Asks the router to end every session for <paramref name="Reason"/>; replies <see cref="SessionsClosed"/> when they have ended.</summary>
+internal sealed record CloseAllSessions(SessionCloseReason Reason);
+
+/// <summary>The reply to <see cref="CloseAllSessions"/>.</summary>
+internal sealed record SessionsClosed(int Count);
+
+/// <summary>The router's periodic look for sessions past the idle timeout.</summary>
+internal sealed record SweepIdleSessions
+{
+    public static readonly SweepIdleSessions Instance = new();
+}

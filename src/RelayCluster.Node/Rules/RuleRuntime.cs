@@ -1,0 +1,56 @@
+using System.Net;
+using RelayCluster.Core.Balancing;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Rules;
+
+/// <summary>
+/// The live state of one rule on this node: its config snapshot, upstream states, balancing state, limits and counters.
+/// The router actor owns changes to it; the listener reads it once per new session.
+/// </summary>
+public sealed class RuleRuntime
+{
+    private readonly IBalancingPolicy _policy;
+    private readonly BalancingState _balancing = new();
+
+    /// <summary>Creates the runtime of <paramref name="config"/> with upstreams already resolved to addresses.</summary>
+    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget)
+    {
+        Config = config;
+        Upstreams = upstreams;
+        if (!BalancingPolicies.TryGet(config.Balance, out var policy))
+        {
+            throw new ArgumentException($"Unknown balancing policy '{config.Balance}'.", nameof(config));
+        }
+
+        _policy = policy;
+        var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
+        Limiter = new SessionLimiter(config.Session.Max, config.Session.MaxPerClientIp, budget, descriptorsPerSession);
+    }
+
+    /// <summary>The rule's name.</summary>
+    public string Name => Config.Name;
+
+    /// <summary>The rule's config snapshot.</summary>
+    public RuleConfig Config { get; }
+
+    /// <summary>The rule's upstreams in config order.</summary>
+    public IReadOnlyList<UpstreamState> Upstreams { get; }
+
+    /// <summary>Admission of new sessions.</summary>
+    public SessionLimiter Limiter { get; }
+
+    /// <summary>Sessions, traffic and drops.</summary>
+    public RuleCounters Counters { get; } = new();
+
+    /// <summary>Picks the upstream for a new session of <paramref name="client"/>, or null when none is available.</summary>
+    public UpstreamState? PickUpstream(IPAddress client)
+    {
+        // Mapped IPv4 and plain IPv4 are the same client: hash-client-ip must send both to the same upstream.
+        var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
+        var context = new BalancingContext(_balancing, address, Config.LoadScope);
+        return UpstreamPicker.Pick(_policy, context, Upstreams);
+    }
+}

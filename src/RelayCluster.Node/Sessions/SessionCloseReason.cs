@@ -1,0 +1,44 @@
+namespace RelayCluster.Node.Sessions;
+
+/// <summary>Why a session ended: 1xx client side, 2xx upstream side, 3xx policy.</summary>
+public enum SessionCloseReason
+{
+    /// <summary>The client closed its side (TCP FIN from the client).</summary>
+    ClientClosed = 100,
+
+    /// <summary>The client reset the connection.</summary>
+    ClientReset = 101,
+
+    /// <summary>A socket error on the client side.</summary>
+    ClientError = 102,
+
+    /// <summary>The upstream closed its side.</summary>
+    UpstreamClosed = 200,
+
+    /// <summary>The upstream reset the connection.</summary>
+    UpstreamReset = 201,
+
+    /// <summary>A socket error on the upstream side.</summary>
+    UpstreamError = 202,
+
+    /// <summary>No upstream accepted a connection within the allowed attempts.</summary>
+    UpstreamConnectFailed = 203,
+
+    /// <summary>No datagram or byte moved in either direction for the rule's idle timeout.</summary>
+    IdleTimeout = 300,
+
+    /// <summary>The node shut down and the drain grace ran out.</summary>
+    NodeShutdown = 301,
+
+    /// <summary>The rule was deleted.</summary>
+    RuleRemoved = 302,
+
+    /// <summary>The rule changed and no longer lists this session's upstream.</summary>
+    RuleChanged = 303,
+
+    /// <summary>An operator disabled the session's upstream.</summary>
+    UpstreamDisabled = 304,
+
+    /// <summary>The session failed in an unexpected way and its supervisor stopped it.</summary>
+    Failed = 399,
+}

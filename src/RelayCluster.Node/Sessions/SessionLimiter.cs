@@ -1,0 +1,86 @@
+using System.Net;
+
+namespace RelayCluster.Node.Sessions;
+
+/// <summary>
+/// Admits new sessions of one rule against the rule's cap, the per-client-IP cap and the node's descriptor budget.
+/// Runs once per new session, never per datagram.
+/// </summary>
+public sealed class SessionLimiter
+{
+    private readonly Dictionary<IPAddress, int> _perClient = [];
+    private readonly Lock _lock = new();
+    private readonly SessionBudget _budget;
+    private readonly int _descriptorsPerSession;
+    private int _count;
+
+    /// <summary>Creates a limiter with the rule's caps, drawing <paramref name="descriptorsPerSession"/> from <paramref name="budget"/> per session.</summary>
+    public SessionLimiter(int max, int maxPerClientIp, SessionBudget budget, int descriptorsPerSession)
+    {
+        Max = max;
+        MaxPerClientIp = maxPerClientIp;
+        _budget = budget;
+        _descriptorsPerSession = descriptorsPerSession;
+    }
+
+    /// <summary>The rule's session cap.</summary>
+    public int Max { get; }
+
+    /// <summary>The cap per client IP.</summary>
+    public int MaxPerClientIp { get; }
+
+    /// <summary>Takes a place for a new session of <paramref name="client"/>, or says why not.</summary>
+    public DropReason? TryAdmit(IPAddress client)
+    {
+        client = Normalize(client);
+        lock (_lock)
+        {
+            if (_count >= Max)
+            {
+                return DropReason.SessionLimit;
+            }
+
+            var perClient = _perClient.GetValueOrDefault(client);
+            if (perClient >= MaxPerClientIp)
+            {
+                return DropReason.ClientLimit;
+            }
+
+            if (!_budget.TryTake(_descriptorsPerSession))
+            {
+                return DropReason.SessionLimit;
+            }
+
+            _count++;
+            _perClient[client] = perClient + 1;
+            return null;
+        }
+    }
+
+    /// <summary>Gives back the place of an ended session of <paramref name="client"/>.</summary>
+    public void Release(IPAddress client)
+    {
+        client = Normalize(client);
+        lock (_lock)
+        {
+            if (!_perClient.TryGetValue(client, out var perClient))
+            {
+                return;
+            }
+
+            _count--;
+            if (perClient <= 1)
+            {
+                _perClient.Remove(client);
+            }
+            else
+            {
+                _perClient[client] = perClient - 1;
+            }
+
+            _budget.Return(_descriptorsPerSession);
+        }
+    }
+
+    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+}

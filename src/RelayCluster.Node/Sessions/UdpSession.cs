@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Internal;
+using RelayCluster.Node.Listeners;
+
+namespace RelayCluster.Node.Sessions;
+
+/// <summary>
+/// One UDP peer of a rule and the connected socket that carries its datagrams to and from its upstream.
+/// Datagrams take the direct path (listener socket to upstream socket and back); the session actor owns the lifecycle.
+/// </summary>
+public sealed class UdpSession
+{
+    private readonly UdpListener _listener;
+    private readonly Socket _upstreamSocket;
+    private readonly int _maxDatagram;
+    private long _lastActivity;
+    private int _closed;
+
+    internal UdpSession(UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram)
+    {
+        _listener = listener;
+        ClientAddress = clientAddress;
+        Client = client;
+        Upstream = upstream;
+        _upstreamSocket = upstreamSocket;
+        _maxDatagram = maxDatagram;
+        StartedAt = DateTimeOffset.UtcNow;
+        _lastActivity = Environment.TickCount64;
+    }
+
+    /// <summary>The client's address in socket form; the key of the listener's session table.</summary>
+    public SocketAddress ClientAddress { get; }
+
+    /// <summary>The client's IP and port.</summary>
+    public IPEndPoint Client { get; }
+
+    /// <summary>The upstream this session was given when it started; it never moves silently.</summary>
+    public UpstreamState Upstream { get; }
+
+    /// <summary>When the session started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>Datagrams and bytes moved each way.</summary>
+    public TrafficCounters Traffic { get; } = new();
+
+    /// <summary>Why the session ended, once it has.</summary>
+    public SessionCloseReason? CloseReason { get; private set; }
+
+    /// <summary>Milliseconds (of <see cref="Environment.TickCount64"/>) when a datagram last moved either way.</summary>
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    /// <summary>The local port of the socket towards the upstream.</summary>
+    public int UpstreamLocalPort => (_upstreamSocket.LocalEndPoint as IPEndPoint)?.Port ?? 0;
+
+    /// <summary>True once the session has ended.</summary>
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>Sends one client datagram to the upstream; called only by the listener's receive loop.</summary>
+    internal void ForwardToUpstream(ReadOnlySpan<byte> datagram)
+    {
+        _upstreamSocket.Send(datagram, SocketFlags.None, out var error);
+        if (error != SocketError.Success)
+        {
+            _listener.Rule.Counters.Dropped(DropReason.SendError);
+            return;
+        }
+
+        Traffic.AddToUpstream(datagram.Length);
+        Volatile.Write(ref _lastActivity, Environment.TickCount64);
+    }
+
+    /// <summary>Relays upstream replies back to the client until the session is closed.</summary>
+    internal async Task RunAsync()
+    {
+        using var receiver = new SocketReceiver();
+        var buffer = GC.AllocateUninitializedArray<byte>(_maxDatagram + 1);
+        while (true)
+        {
+            var result = await receiver.ReceiveAsync(_upstreamSocket, buffer);
+            if (!result.IsSuccess)
+            {
+                if (IsClosed || result.Error is SocketError.OperationAborted or SocketError.Interrupted)
+                {
+                    return;
+                }
+
+                // ICMP port unreachable and friends: the upstream may come back; the session stays.
+                _listener.Rule.Counters.Dropped(DropReason.SendError);
+                continue;
+            }
+
+            var length = result.BytesTransferred;
+            if (length > _maxDatagram)
+            {
+                _listener.Rule.Counters.Dropped(DropReason.Truncated);
+                continue;
+            }
+
+            if (_listener.SendToClient(buffer.AsSpan(0, length), ClientAddress))
+            {
+                Traffic.AddToClient(length);
+                Volatile.Write(ref _lastActivity, Environment.TickCount64);
+            }
+        }
+    }
+
+    /// <summary>Ends the session: closes its upstream socket and releases its place in the rule's limits. Idempotent.</summary>
+    internal bool Close(SessionCloseReason reason)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return false;
+        }
+
+        CloseReason = reason;
+        _upstreamSocket.Dispose();
+        _listener.OnSessionClosed(this, reason);
+        return true;
+    }
+}
