@@ -1,1 +1,3 @@
-Console.WriteLine("relayctl");
+using RelayCluster.Cli;
+
+return await Relayctl.RunAsync(args, new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable));
