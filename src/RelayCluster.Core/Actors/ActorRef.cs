@@ -14,6 +14,7 @@ public abstract class ActorRef
     public abstract bool IsStopped { get; }
 
     /// <summary>Completes when the actor has stopped, after its children and its stop hook.</summary>
+    /// <remarks>An actor must not await its own termination while handling a message: it stops only between messages.</remarks>
     public abstract Task Terminated { get; }
 
     private protected abstract TimeProvider TimeProvider { get; }

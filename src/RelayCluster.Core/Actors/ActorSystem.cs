@@ -74,6 +74,7 @@ public sealed class ActorSystem : IAsyncDisposable
     }
 
     /// <summary>Stops every actor, children before their parents, and completes when all have stopped.</summary>
+    /// <remarks>An actor stops only between messages, so one stuck in a handler holds up its parents.</remarks>
     public Task TerminateAsync()
     {
         _guardian.SendSystem(SystemMessage.Stop);

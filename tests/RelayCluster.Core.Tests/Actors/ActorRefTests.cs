@@ -27,6 +27,63 @@ public sealed class ActorRefTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Tell_ConcurrentSenders_EveryMessageHandledInEachSendersOrder()
+    {
+        const int Senders = 4;
+        const int PerSender = 20_000;
+        var last = new int[Senders];
+        var outOfOrder = 0;
+        var props = Props.Create(() => new TestActor((context, message) =>
+        {
+            if (message is (int sender, int sequence))
+            {
+                outOfOrder += sequence == last[sender] + 1 ? 0 : 1;
+                last[sender] = sequence;
+            }
+            else
+            {
+                context.Reply(outOfOrder);
+            }
+        })).WithMailboxCapacity(Senders * PerSender + 1);
+        var actor = _system.Spawn(props, "counter");
+
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => Task.Run(() =>
+        {
+            for (var sequence = 1; sequence <= PerSender; sequence++)
+            {
+                Assert.True(actor.Tell((sender, sequence)));
+            }
+        })));
+
+        Assert.Equal(0, await actor.Ask<int>("report", Timeouts.Expect));
+        Assert.All(last, count => Assert.Equal(PerSender, count));
+    }
+
+    [Fact]
+    public async Task Tell_PingPong_EveryRoundTripCompletes()
+    {
+        const int RoundTrips = 20_000;
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ponger = _system.Spawn(() => new TestActor((context, message) => context.Reply(message)), "ponger");
+        var pinger = _system.Spawn(() => new TestActor((context, message) =>
+        {
+            var count = (int)message;
+            if (count == RoundTrips)
+            {
+                done.TrySetResult(count);
+            }
+            else
+            {
+                ponger.Tell(count + 1, context.Self);
+            }
+        }), "pinger");
+
+        pinger.Tell(0);
+
+        Assert.Equal(RoundTrips, await done.Task.WaitAsync(Timeouts.Expect));
+    }
+
+    [Fact]
     public async Task Tell_WithSender_ReplyReachesSender()
     {
         var probe = ActorProbe.Create(_system);
