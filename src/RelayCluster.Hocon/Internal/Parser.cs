@@ -125,8 +125,9 @@ internal sealed partial class Parser(Lexer lexer, ParseContext context, string d
                 case TokenKind.End or TokenKind.CloseBrace or TokenKind.CloseBracket:
                     break;
                 default:
+                    var hint = after.Kind is TokenKind.Colon or TokenKind.Equals ? "; put a value containing ':' or '=' in double quotes" : string.Empty;
                     throw new HoconException(after.Position,
-                        $"expected ',' or a newline after the value of '{key}', found {after.Describe()}");
+                        $"expected ',' or a newline after the value of '{key}', found {after.Describe()}{hint}");
             }
         }
     }
