@@ -137,6 +137,9 @@ internal sealed partial class ActorCell
         }
 
         System.Emit(ActorEventKind.Stopped, Path);
+
+        // Pairs with the Terminated getter, which publishes its source and then reads the status.
+        Interlocked.MemoryBarrier();
         Volatile.Read(ref _terminated)?.TrySetResult();
     }
 

@@ -51,8 +51,14 @@ internal sealed partial class ActorCell : ActorRef, IThreadPoolWorkItem
                 return Task.CompletedTask;
             }
 
-            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var terminated = Interlocked.CompareExchange(ref _terminated, created, null) ?? created;
+            var terminated = Volatile.Read(ref _terminated);
+            if (terminated is null)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                terminated = Interlocked.CompareExchange(ref _terminated, created, null) ?? created;
+            }
+
+            // Checked again after publishing, since the stop may have read the field just before.
             if (_status == ActorStatus.Stopped)
             {
                 terminated.TrySetResult();
