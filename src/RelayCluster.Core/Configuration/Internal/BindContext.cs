@@ -7,6 +7,13 @@ internal sealed class BindContext
 {
     private readonly List<ConfigError> _errors = [];
     private readonly List<ConfigSection> _sections = [];
+    private readonly HashSet<string> _keyPaths = new(StringComparer.Ordinal);
+
+    /// <summary>The path of every key a binder asked for, written or not; the documentation test checks each is documented.</summary>
+    public IReadOnlyCollection<string> KeyPaths => _keyPaths;
+
+    /// <summary>Records that a binder asked for the key at <paramref name="path"/>.</summary>
+    public void NoteKey(string path) => _keyPaths.Add(path);
 
     /// <summary>Reports that the value at <paramref name="path"/>, written at <paramref name="position"/>, is wrong.</summary>
     public void Error(HoconPosition position, string path, string message) => _errors.Add(new ConfigError(position, $"{path}: {message}"));

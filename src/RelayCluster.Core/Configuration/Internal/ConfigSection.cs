@@ -42,6 +42,7 @@ internal sealed partial class ConfigSection
         if (!_known.Contains(key))
         {
             _known.Add(key);
+            _context.NoteKey(PathOf(key));
         }
 
         var field = _value?.GetField(key);
