@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace RelayCluster.Core.Configuration;
 
 /// <summary>
@@ -12,8 +14,15 @@ public sealed record AccessConfig
     /// <summary>These networks may never open sessions; deny wins over allow (<c>deny</c>); default empty.</summary>
     public IReadOnlyList<CidrRange> Deny { get; init; } = [];
 
+    /// <summary>Whether both lists hold the same networks in the same order.</summary>
+    public bool Equals(AccessConfig? other) =>
+        other is not null && Sequences.Equal(Allow, other.Allow) && Sequences.Equal(Deny, other.Deny);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Sequences.Hash(Allow), Sequences.Hash(Deny));
+
     /// <summary>Whether <paramref name="client"/> may open a session.</summary>
-    public bool IsAllowed(System.Net.IPAddress client)
+    public bool IsAllowed(IPAddress client)
     {
         ArgumentNullException.ThrowIfNull(client);
         if (Deny.Any(range => range.Contains(client)))

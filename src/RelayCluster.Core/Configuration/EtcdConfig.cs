@@ -14,4 +14,11 @@ public sealed record EtcdConfig
 
     /// <summary>The key prefix under which clusters keep their state (<c>prefix</c>); default <c>/relay-cluster</c>.</summary>
     public string Prefix { get; init; } = DefaultPrefix;
+
+    /// <summary>Whether both have the same endpoints in the same order and the same prefix.</summary>
+    public bool Equals(EtcdConfig? other) =>
+        other is not null && Sequences.Equal(Endpoints, other.Endpoints) && string.Equals(Prefix, other.Prefix, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Sequences.Hash(Endpoints), Prefix);
 }

@@ -25,4 +25,16 @@ public sealed record NodeConfig
 
     /// <summary>How long a leaving node lets its sessions drain (<c>shutdown-grace</c>); default 10 s, 0 closes them at once.</summary>
     public TimeSpan ShutdownGrace { get; init; } = DefaultShutdownGrace;
+
+    /// <summary>Whether both describe the same node, comparing roles element by element.</summary>
+    public bool Equals(NodeConfig? other) =>
+        other is not null
+        && string.Equals(Id, other.Id, StringComparison.Ordinal)
+        && Sequences.Equal(Roles, other.Roles)
+        && Equals(ListenAddress, other.ListenAddress)
+        && Admin == other.Admin
+        && ShutdownGrace == other.ShutdownGrace;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Sequences.Hash(Roles), ListenAddress, Admin, ShutdownGrace);
 }

@@ -45,4 +45,25 @@ public sealed record RuleConfig
 
     /// <summary>Where the rule's name was written, for messages about the rule; default an unknown position.</summary>
     public HoconPosition Position { get; init; }
+
+    /// <summary>
+    /// Whether both rules relay the same way: every setting is compared, upstreams element by element,
+    /// and <see cref="Position"/> is not, so a reload that only moved a rule in its file changes nothing.
+    /// </summary>
+    public bool Equals(RuleConfig? other) =>
+        other is not null
+        && string.Equals(Name, other.Name, StringComparison.Ordinal)
+        && Protocol == other.Protocol
+        && Listen.Equals(other.Listen)
+        && Sequences.Equal(Upstreams, other.Upstreams)
+        && string.Equals(Balance, other.Balance, StringComparison.Ordinal)
+        && LoadScope == other.LoadScope
+        && Session == other.Session
+        && Health == other.Health
+        && Access == other.Access
+        && RateLimit == other.RateLimit
+        && ProxyProtocol == other.ProxyProtocol;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Protocol, Listen, Sequences.Hash(Upstreams), Balance, Session, Health, Access);
 }

@@ -8,4 +8,11 @@ public sealed record UdpProbeConfig
 
     /// <summary>What the reply must start with (<c>expect</c>, same syntax as send); default empty: any reply passes.</summary>
     public ReadOnlyMemory<byte> Expect { get; init; } = ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>Whether both payloads hold the same bytes.</summary>
+    public bool Equals(UdpProbeConfig? other) =>
+        other is not null && Sequences.Equal(Send, other.Send) && Sequences.Equal(Expect, other.Expect);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Send.Length, Expect.Length);
 }

@@ -22,14 +22,14 @@ internal static class ListenConflicts
                 if (earlier.Protocol == rule.Protocol && Overlap(earlier.Listen, rule.Listen))
                 {
                     var protocol = ConfigNames.Of(rule.Protocol);
-                    context.Error(position, path, $"{protocol} {Format(rule.Listen)} overlaps rule '{earlier.Name}' ({protocol} {Format(earlier.Listen)}); two {protocol} rules cannot share a port");
+                    context.Error(position, path, $"{protocol} {rule.Listen} overlaps rule '{earlier.Name}' ({protocol} {earlier.Listen}); two {protocol} rules cannot share a port");
                     break;
                 }
             }
 
             if (admin is not null && rule.Protocol == RuleProtocol.Tcp && Overlap(admin.Bind, rule.Listen))
             {
-                context.Error(position, path, $"tcp {Format(rule.Listen)} overlaps the admin API at relay.node.admin.bind ({Format(admin.Bind)})");
+                context.Error(position, path, $"tcp {rule.Listen} overlaps the admin API at relay.node.admin.bind ({admin.Bind})");
             }
         }
     }
@@ -49,9 +49,6 @@ internal static class ListenConflicts
             || (a.Equals(IPAddress.Any) && b.AddressFamily == a.AddressFamily)
             || (b.Equals(IPAddress.Any) && a.AddressFamily == b.AddressFamily);
     }
-
-    /// <summary>The endpoint as config files write it: <c>ip:port</c> or <c>[ipv6]:port</c>.</summary>
-    public static string Format(IPEndPoint endPoint) => endPoint.ToString();
 
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }
