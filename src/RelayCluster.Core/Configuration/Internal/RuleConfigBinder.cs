@@ -23,9 +23,16 @@ internal static class RuleConfigBinder
             context.Error(field.KeyPosition, path, $"a rule name must be 1 to {NameSyntax.MaxRuleNameLength} letters, digits, '-' or '_', got '{name}'");
         }
 
-        var protocol = Required(rule, "protocol", "set protocol = udp or protocol = tcp") ? rule.Enum("protocol", out RuleProtocol? written) ? written : null : null;
+        RuleProtocol? protocol = null;
+        if (Required(rule, "protocol", "set protocol = udp or protocol = tcp") && rule.Enum("protocol", out RuleProtocol? written))
+        {
+            protocol = written;
+        }
+
         var listen = Required(rule, "listen", "set listen to an IP address and port such as \"0.0.0.0:27015\"") ? rule.EndPoint("listen") : null;
         var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule) : null;
+
+        // The rest is bound even when a required key is wrong, so that its mistakes are reported in the same run.
         var effectiveProtocol = protocol ?? RuleProtocol.Udp;
 
         var config = new RuleConfig
