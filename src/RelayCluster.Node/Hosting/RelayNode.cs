@@ -47,7 +47,7 @@ public sealed partial class RelayNode : IAsyncDisposable
     public static async Task<RelayNode> StartAsync(RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, CancellationToken cancellationToken = default)
     {
         var logger = loggerFactory.CreateLogger<RelayNode>();
-        var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions());
+        var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions { EventSink = ActorEventLog.Sink(loggerFactory.CreateLogger<ActorSystem>()) });
         var node = new RelayNode(config, actors, budget, logger);
         try
         {
@@ -67,9 +67,9 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     private async Task StartRuleAsync(RuleConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        if (config.Protocol != RuleProtocol.Udp)
+        if (RuleSupport.Unsupported(config) is { Count: > 0 } reasons)
         {
-            throw new NotSupportedException($"rule '{config.Name}': protocol {config.Protocol.ToString().ToLowerInvariant()} is not served by this node yet");
+            throw new NotSupportedException($"rule '{config.Name}': {string.Join("; ", reasons)}");
         }
 
         var upstreams = new List<UpstreamState>(config.Upstreams.Count);

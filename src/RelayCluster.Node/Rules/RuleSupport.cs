@@ -1,0 +1,42 @@
+using RelayCluster.Core.Configuration;
+
+namespace RelayCluster.Node.Rules;
+
+/// <summary>
+/// Says which parts of a valid rule this node cannot enforce yet. A rule that asks for traffic policy the node
+/// would silently skip (an access list, a rate limit, a PROXY header the upstream expects) must not start.
+/// </summary>
+internal static class RuleSupport
+{
+    /// <summary>Why <paramref name="rule"/> cannot run on this node, or an empty list.</summary>
+    public static IReadOnlyList<string> Unsupported(RuleConfig rule)
+    {
+        var reasons = new List<string>();
+        if (rule.Protocol != RuleProtocol.Udp)
+        {
+            reasons.Add($"protocol {ConfigNames.Of(rule.Protocol)} is not served by this node version");
+        }
+
+        if (rule.Access.Allow.Count > 0 || rule.Access.Deny.Count > 0)
+        {
+            reasons.Add("access lists are not enforced by this node version");
+        }
+
+        if (rule.RateLimit.PacketsPerSecond > 0 || rule.RateLimit.BytesPerSecond > 0)
+        {
+            reasons.Add("rate limits are not enforced by this node version");
+        }
+
+        if (rule.ProxyProtocol != ProxyProtocolVersion.None)
+        {
+            reasons.Add("proxy-protocol is not sent by this node version");
+        }
+
+        if (rule.Health.Check != HealthCheckKind.None)
+        {
+            reasons.Add("active health checks are not run by this node version");
+        }
+
+        return reasons;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Hosting;
+using RelayCluster.Node.Rules;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Tests;
+
+/// <summary>An in-process relay node on loopback with one UDP rule named "test".</summary>
+internal sealed class NodeFixture : IAsyncDisposable
+{
+    private NodeFixture(RelayNode node) => Node = node;
+
+    public RelayNode Node { get; }
+
+    public UdpRule Rule => Node.Rule("test");
+
+    public IPEndPoint Listen => Rule.Listener.LocalEndPoint;
+
+    public static RuleConfig UdpRule(IEnumerable<IPEndPoint> upstreams, SessionConfig? session = null, string balance = "round-robin") => new()
+    {
+        Name = "test",
+        Protocol = RuleProtocol.Udp,
+        Listen = new IPEndPoint(IPAddress.Loopback, 0),
+        Upstreams = upstreams.Select(u => new UpstreamConfig { Address = u.ToString(), Host = u.Address.ToString(), Port = u.Port }).ToList(),
+        Balance = balance,
+        Session = session ?? new SessionConfig(),
+    };
+
+    public static Task<NodeFixture> StartAsync(IPEndPoint upstream, SessionConfig? session = null) =>
+        StartAsync(UdpRule([upstream], session));
+
+    public static async Task<NodeFixture> StartAsync(RuleConfig rule, SessionBudget? budget = null)
+    {
+        var config = new RelayConfig { Node = new NodeConfig { Id = "test-node" }, Rules = [rule] };
+        var node = await RelayNode.StartAsync(config, NullLoggerFactory.Instance, budget ?? new SessionBudget(100_000));
+        return new NodeFixture(node);
+    }
+
+    public ValueTask DisposeAsync() => Node.DisposeAsync();
+}
