@@ -17,14 +17,14 @@ public partial class ConfigurationDocsTests
             """);
         var context = new BindContext();
         RelayConfigBinder.Bind(context, root);
-        var reference = File.ReadAllText(Path.Combine(RelayHoconTests.RepositoryRoot(), "docs", "CONFIGURATION.md"));
+        var reference = File.ReadAllText(Path.Combine(RelayHoconTests.RepositoryRoot(), "README.md"));
 
         var undocumented = context.KeyPaths
             .Select(path => ArrayIndex().Replace(path.Replace("relay.rules.game", "relay.rules.<name>", StringComparison.Ordinal), "[]"))
             .Where(path => !reference.Contains($"`{path}`", StringComparison.Ordinal))
             .ToList();
 
-        Assert.True(undocumented.Count == 0, "Not in docs/CONFIGURATION.md: " + string.Join(", ", undocumented));
+        Assert.True(undocumented.Count == 0, "Not in README.md: " + string.Join(", ", undocumented));
         Assert.True(context.KeyPaths.Count > 40);
     }
 
