@@ -165,6 +165,51 @@ public sealed class FuzzTests : IDisposable
         Assert.Contains("substitution cycle", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a = ${?x}\n", "{}")]
+    [InlineData("a = ${?x}\na { k = 1 }\n", "{\"a\":{\"k\":1}}")]
+    [InlineData("a.b.c = ${?x}\n", "{\"a\":{\"b\":{}}}")]
+    [InlineData("a = 1\na += 1\n", null)]
+    public void Parse_ManyAssignmentsToOneKey_FinishQuickly(string line, string? expected)
+    {
+        var input = string.Concat(Enumerable.Repeat(line, 100_000));
+        var started = Stopwatch.GetTimestamp();
+
+        if (expected is null)
+        {
+            Assert.Throws<HoconException>(() => HoconParser.Parse(input));
+        }
+        else
+        {
+            Assert.Equal(expected, Hocon.Json(input));
+        }
+
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Parse_ManyAppends_StayLinear()
+    {
+        var root = HoconParser.Parse(string.Concat(Enumerable.Repeat("a += 1\n", 100_000)));
+
+        Assert.Equal(100_000, ((HoconArray)root["a"]!).Items.Count);
+    }
+
+    [Fact]
+    public void Parse_VeryLongSelfReferenceChain_ResolvesOrThrowsHoconException()
+    {
+        var input = string.Concat(Enumerable.Repeat("a = ${?a} [1]\n", 100_000));
+
+        try
+        {
+            Assert.Equal(100_000, ((HoconArray)HoconParser.Parse(input)["a"]!).Items.Count);
+        }
+        catch (HoconException e)
+        {
+            Assert.Contains("too deeply", e.Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Parse_HugeInput_ParsesWithinLimits()
     {

@@ -94,6 +94,16 @@ internal static class Merger
             case ObjectNode when older is ScalarNode or ArrayNode:
             case ScalarNode or ArrayNode:
                 return newer;
+            case ObjectNode newObject when inPlace && older is MergeNode { Layers: [.., ObjectNode top] } stack:
+                // Two objects next to each other in a merge stack merge right away, which keeps the stack short.
+                Merge(top, newObject, inPlace);
+                stack.Position = top.Position;
+                return stack;
+            case not MergeNode when inPlace && older is MergeNode stack:
+                // Appending in place keeps many assignments to one key linear; the stack belongs to the tree being built.
+                stack.Layers.Add(newer);
+                stack.Position = newer.Position;
+                return stack;
             default:
                 return Stack(older, newer);
         }

@@ -68,7 +68,10 @@ internal sealed partial class Resolver
         return result;
     }
 
-    /// <summary>Resolves the layers of <paramref name="merge"/> up to <paramref name="top"/>: the top one wins unless it is an object, which merges over the ones below.</summary>
+    /// <summary>
+    /// Resolves the layers of <paramref name="merge"/> up to <paramref name="top"/>: going down from the top, objects collect
+    /// until a layer that is not an object ends the stack; undefined layers (missing optional substitutions) are skipped.
+    /// </summary>
     private Node ResolveLayers(MergeNode merge, int top)
     {
         if (top < 0)
@@ -82,31 +85,55 @@ internal sealed partial class Resolver
         }
 
         EnsureStack(merge.Position);
+        var objects = new List<ObjectNode>();
+        Node result = UndefinedNode.Instance;
+        for (var i = top; i >= 0; i--)
+        {
+            if (i < top && _resolvedLayers.TryGetValue((merge, i), out var below))
+            {
+                result = below;
+                break;
+            }
+
+            var value = ResolveLayer(merge, i);
+            if (value is ObjectNode obj)
+            {
+                objects.Add(obj);
+            }
+            else if (value is not UndefinedNode)
+            {
+                result = value;
+                break;
+            }
+        }
+
+        for (var i = objects.Count - 1; i >= 0; i--)
+        {
+            result = result is ObjectNode older ? Merger.MergeObjects(older, objects[i]) : objects[i];
+        }
+
+        _resolvedLayers[(merge, top)] = result;
+        return result;
+    }
+
+    /// <summary>Resolves one layer; while it resolves, a self-reference to the merged key sees only the layers below it.</summary>
+    private Node ResolveLayer(MergeNode merge, int index)
+    {
         if (!_activeLayers.TryGetValue(merge, out var active))
         {
             active = new Stack<int>();
             _activeLayers[merge] = active;
         }
 
-        active.Push(top);
-        Node value;
+        active.Push(index);
         try
         {
-            value = ResolveShallow(merge.Layers[top]);
+            return ResolveShallow(merge.Layers[index]);
         }
         finally
         {
             active.Pop();
         }
-
-        var result = value switch
-        {
-            UndefinedNode => ResolveLayers(merge, top - 1),
-            ObjectNode newer => ResolveLayers(merge, top - 1) is ObjectNode older ? Merger.MergeObjects(older, newer) : newer,
-            _ => value,
-        };
-        _resolvedLayers[(merge, top)] = result;
-        return result;
     }
 
     private Node ResolveConcat(ConcatNode concat)
