@@ -115,9 +115,52 @@ public sealed class ConfigurationProviderTests : IDisposable
             }
         });
 
-        await File.WriteAllTextAsync(path, "relay.listen = 7100\nrelay.extra = yes");
+        await ReplaceAsync(path, "relay.listen = 7100\nrelay.extra = yes");
 
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("yes", config["relay:extra"]);
+    }
+
+    [Fact]
+    public async Task AddHoconFile_ReloadOfBrokenFile_KeepsLastGoodValuesAndReportsTheError()
+    {
+        var path = _directory.Write("relay.conf", "relay.listen = 7000");
+        var errors = new List<Exception>();
+        var reported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var config = (ConfigurationRoot)new ConfigurationBuilder()
+            .AddHoconFile(source =>
+            {
+                source.Path = path;
+                source.ReloadOnChange = true;
+                source.ResolveFileProvider();
+                source.OnLoadException = context =>
+                {
+                    lock (errors)
+                    {
+                        errors.Add(context.Exception);
+                    }
+
+                    reported.TrySetResult();
+                };
+            })
+            .Build();
+
+        await ReplaceAsync(path, "relay.listen = [7100");
+        await reported.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("7000", config["relay:listen"]);
+        lock (errors)
+        {
+            var error = Assert.IsType<HoconException>(errors[0]);
+            Assert.Equal((path, 1, 21), (error.Position.File, error.Position.Line, error.Position.Column));
+        }
+    }
+
+    /// <summary>Replaces the file in one step, so a reload never sees it half written.</summary>
+    private static async Task ReplaceAsync(string path, string text)
+    {
+        var next = path + ".next";
+        await File.WriteAllTextAsync(next, text);
+        File.Move(next, path, overwrite: true);
     }
 }

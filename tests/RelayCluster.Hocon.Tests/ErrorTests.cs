@@ -8,6 +8,7 @@ public class ErrorTests
     [InlineData("a = [1,\n2", 2, 2, "expected ']' to close the array opened at 1:5 but reached the end of the file")]
     [InlineData("a = \"abc\nb = 1", 1, 5, "expected '\"' to close the string")]
     [InlineData("a = \"abc", 1, 5, "but reached the end of the file")]
+    [InlineData("a = \"abc\r\nb = 1", 1, 5, "but reached the end of the line")]
     [InlineData("a = \"\"\"abc\n\n", 1, 5, "expected '\"\"\"' to close the triple-quoted string")]
     [InlineData("a = \"x\\qy\"", 1, 7, "bad escape '\\q'")]
     [InlineData("a = \"\\u12G4\"", 1, 6, "expected four hex digits after \\u")]

@@ -12,7 +12,7 @@ internal sealed partial class Lexer
         var builder = new StringBuilder();
         while (true)
         {
-            if (_index >= _text.Length || _text[_index] == '\n')
+            if (_index >= _text.Length || _text[_index] == '\n' || (_text[_index] == '\r' && Peek(1) == '\n'))
             {
                 var end = _index >= _text.Length ? "the end of the file" : "the end of the line";
                 throw new HoconException(start,
