@@ -54,6 +54,8 @@ public class ErrorTests
     [InlineData("a = [1,,2]", 1, 8, "unexpected ','")]
     [InlineData("a = [,1]", 1, 6, "unexpected ','")]
     [InlineData("a = 1,,b = 2", 1, 7, "unexpected ','")]
+    [InlineData("a = [1\n,\n,2]", 3, 1, "unexpected ','")]
+    [InlineData("a = [1,\n,2]", 2, 1, "unexpected ','")]
     [InlineData("a = 1 b = 2", 1, 9, "expected ',' or a newline after the value of 'a', found '='")]
     public void Parse_MalformedInput_ThrowsPositionedError(string input, int line, int column, string reason)
     {

@@ -133,6 +133,8 @@ public class SyntaxTests
     [InlineData("a = 1,", """{"a":1}""")]
     [InlineData("{ a = 1, b = 2, }", """{"a":1,"b":2}""")]
     [InlineData("a = 1\n\n\nb = 2", """{"a":1,"b":2}""")]
+    [InlineData("a = [\n  x\n  , y\n]", """{"a":["x","y"]}""")]
+    [InlineData("a = 1\n, b = 2", """{"a":1,"b":2}""")]
     public void Parse_ArraysAndSeparators_FollowTheCommaRules(string input, string expected) => Assert.Equal(expected, Hocon.Json(input));
 
     [Theory]

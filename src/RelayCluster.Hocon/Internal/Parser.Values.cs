@@ -86,7 +86,7 @@ internal sealed partial class Parser
             switch (after.Kind)
             {
                 case TokenKind.Comma or TokenKind.Newline:
-                    Take();
+                    SkipSeparator();
                     break;
                 case TokenKind.CloseBracket or TokenKind.End:
                     break;

@@ -66,6 +66,21 @@ internal sealed partial class Parser(Lexer lexer, ParseContext context, string d
         }
     }
 
+    /// <summary>Skips one separator between fields or elements: a comma, or newlines optionally followed by one comma.</summary>
+    private void SkipSeparator()
+    {
+        if (Take().Kind == TokenKind.Comma)
+        {
+            return;
+        }
+
+        SkipWhitespaceAndNewlines();
+        if (Peek().Kind == TokenKind.Comma)
+        {
+            Take();
+        }
+    }
+
     private void Enter(HoconPosition position, int levels = 1)
     {
         if (_depth + levels > _context.Options.MaxDepth)
@@ -120,7 +135,7 @@ internal sealed partial class Parser(Lexer lexer, ParseContext context, string d
             switch (after.Kind)
             {
                 case TokenKind.Comma or TokenKind.Newline:
-                    Take();
+                    SkipSeparator();
                     break;
                 case TokenKind.End or TokenKind.CloseBrace or TokenKind.CloseBracket:
                     break;
