@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Hosting;
+using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -14,7 +15,9 @@ internal sealed class NodeFixture : IAsyncDisposable
 
     public RelayNode Node { get; }
 
-    public UdpRule Rule => Node.Rule("test");
+    public RelayRule Rule => Node.Rule("test");
+
+    public UdpListener Udp => (UdpListener)Rule.Listener;
 
     public IPEndPoint Listen => Rule.Listener.LocalEndPoint;
 
@@ -27,6 +30,9 @@ internal sealed class NodeFixture : IAsyncDisposable
         Balance = balance,
         Session = session ?? new SessionConfig(),
     };
+
+    public static RuleConfig TcpRule(IEnumerable<IPEndPoint> upstreams, SessionConfig? session = null, string balance = "round-robin") =>
+        UdpRule(upstreams, session ?? new SessionConfig { IdleTimeout = SessionConfig.DefaultTcpIdleTimeout }, balance) with { Protocol = RuleProtocol.Tcp };
 
     public static Task<NodeFixture> StartAsync(IPEndPoint upstream, SessionConfig? session = null) =>
         StartAsync(UdpRule([upstream], session));

@@ -18,7 +18,8 @@ public sealed partial class RelayNode : IAsyncDisposable
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly ActorSystem _actors;
     private readonly ILogger _logger;
-    private readonly List<UdpRule> _rules = [];
+    private readonly TcpBufferPool _tcpBuffers = new(TcpBufferSize);
+    private readonly List<RelayRule> _rules = [];
 
     private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILogger logger)
     {
@@ -37,11 +38,11 @@ public sealed partial class RelayNode : IAsyncDisposable
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
 
-    /// <summary>The running UDP rules.</summary>
-    public IReadOnlyList<UdpRule> UdpRules => _rules;
+    /// <summary>The running rules.</summary>
+    public IReadOnlyList<RelayRule> Rules => _rules;
 
     /// <summary>The running rule named <paramref name="name"/>.</summary>
-    public UdpRule Rule(string name) => _rules.Single(rule => rule.Runtime.Name == name);
+    public RelayRule Rule(string name) => _rules.Single(rule => rule.Runtime.Name == name);
 
     /// <summary>Starts every rule of <paramref name="config"/>; throws when a rule cannot start (the node must not run half its rules).</summary>
     public static async Task<RelayNode> StartAsync(RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, CancellationToken cancellationToken = default)
@@ -80,15 +81,23 @@ public sealed partial class RelayNode : IAsyncDisposable
         }
 
         var runtime = new RuleRuntime(config, upstreams, Budget);
-        var rule = new UdpRule(runtime);
-        var listenerLogger = loggerFactory.CreateLogger<UdpListener>();
-        var listener = new UdpListener(runtime, ListenEndPoint(config.Listen), ReceiveLoops, rule, listenerLogger);
-        var routerLogger = loggerFactory.CreateLogger<UdpRouterActor>();
-        var router = _actors.Spawn(Props.Create(() => new UdpRouterActor(runtime, () => listener, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
+        var rule = new RelayRule(runtime);
+        var listen = ListenEndPoint(config.Listen);
+        IRuleListener listener = config.Protocol == RuleProtocol.Udp
+            ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>())
+            : new TcpRelayListener(rule, listen, _tcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
+        var routerLogger = loggerFactory.CreateLogger<RouterActor>();
+        var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
         rule.Attach(listener, router);
         _rules.Add(rule);
         listener.Start();
     }
+
+    /// <summary>The read buffer of one direction of one TCP session while data moves.</summary>
+    public const int TcpBufferSize = 64 * 1024;
+
+    /// <summary>The TCP sessions' read buffers, shared by all TCP rules of the node.</summary>
+    public TcpBufferPool TcpBuffers => _tcpBuffers;
 
     /// <summary>The number of receive loops per UDP listener: one per core, at most four.</summary>
     private static int ReceiveLoops => Math.Clamp(Environment.ProcessorCount, 1, 4);

@@ -11,7 +11,7 @@ namespace RelayCluster.Node.Listeners;
 /// The UDP side of one rule: receives client datagrams, finds or opens the client's session and forwards on the
 /// direct path, and sends upstream replies back out of the same address the client talks to.
 /// </summary>
-public sealed partial class UdpListener : IAsyncDisposable
+public sealed partial class UdpListener : IRuleListener
 {
     private readonly Socket[] _sockets;
     private readonly ConcurrentDictionary<SocketAddress, UdpSession> _sessions = new();

@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(1100, LogLevel.Debug, "Rule {Rule}: session of {Client} started on upstream {Upstream}")]
     public static partial void SessionStarted(ILogger logger, string rule, IPEndPoint client, string upstream);
 
+    [LoggerMessage(1102, LogLevel.Warning, "Rule {Rule}: could not connect to upstream {Upstream}: {Reason}")]
+    public static partial void ConnectFailed(ILogger logger, string rule, string upstream, string reason);
+
     [LoggerMessage(1101, LogLevel.Debug, "Rule {Rule}: session of {Client} ended ({Reason})")]
     public static partial void SessionEnded(ILogger logger, string rule, IPEndPoint client, SessionCloseReason reason);
 }

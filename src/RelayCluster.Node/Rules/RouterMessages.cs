@@ -1,9 +1,14 @@
+using RelayCluster.Core.Actors;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
 
-/// <summary>A listener opened <paramref name="Session"/>; the router gives it a session actor.</summary>
-internal sealed record UdpSessionStarted(UdpSession Session);
+/// <summary>A listener opened <paramref name="Session"/>; the router spawns its session actor from <paramref name="Actor"/> and supervises it.</summary>
+internal sealed record SessionStarted(IRelaySession Session, Props Actor);
+
+/// <summary>A session could not connect to <paramref name="Upstream"/>; counted toward the upstream's passive health.</summary>
+internal sealed record UpstreamConnectFailed(UpstreamState Upstream, string Reason);
 
 /// <summary>Asks the router to stop opening sessions; existing ones continue.</summary>
 internal sealed record StopAccepting

@@ -45,12 +45,29 @@ public sealed class RuleRuntime
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();
 
-    /// <summary>Picks the upstream for a new session of <paramref name="client"/>, or null when none is available.</summary>
-    public UpstreamState? PickUpstream(IPAddress client)
+    /// <summary>
+    /// Picks the upstream for a new session of <paramref name="client"/>, leaving out <paramref name="exclude"/>
+    /// (upstreams this session already failed to connect to), or null when none is available.
+    /// </summary>
+    public UpstreamState? PickUpstream(IPAddress client, IReadOnlyCollection<UpstreamState>? exclude = null)
     {
         // Mapped IPv4 and plain IPv4 are the same client: hash-client-ip must send both to the same upstream.
         var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
         var context = new BalancingContext(_balancing, address, Config.LoadScope);
-        return UpstreamPicker.Pick(_policy, context, Upstreams);
+        if (exclude is not { Count: > 0 })
+        {
+            return UpstreamPicker.Pick(_policy, context, Upstreams);
+        }
+
+        var candidates = new List<UpstreamState>(Upstreams.Count);
+        foreach (var upstream in Upstreams)
+        {
+            if (!exclude.Contains(upstream))
+            {
+                candidates.Add(upstream);
+            }
+        }
+
+        return UpstreamPicker.Pick(_policy, context, candidates);
     }
 }

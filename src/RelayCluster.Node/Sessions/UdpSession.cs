@@ -10,7 +10,7 @@ namespace RelayCluster.Node.Sessions;
 /// One UDP peer of a rule and the connected socket that carries its datagrams to and from its upstream.
 /// Datagrams take the direct path (listener socket to upstream socket and back); the session actor owns the lifecycle.
 /// </summary>
-public sealed class UdpSession
+public sealed class UdpSession : IRelaySession
 {
     private readonly UdpListener _listener;
     private readonly Socket _upstreamSocket;
@@ -38,6 +38,8 @@ public sealed class UdpSession
 
     /// <summary>The upstream this session was given when it started; it never moves silently.</summary>
     public UpstreamState Upstream { get; }
+
+    UpstreamState? IRelaySession.Upstream => Upstream;
 
     /// <summary>When the session started.</summary>
     public DateTimeOffset StartedAt { get; }

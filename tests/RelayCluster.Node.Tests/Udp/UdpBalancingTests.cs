@@ -45,10 +45,10 @@ public class UdpBalancingTests
         using var peer = new UdpPeer(relay.Listen);
 
         Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
-        var upstream = Assert.Single(relay.Rule.Listener.Sessions).Upstream;
-        await Eventually.TrueAsync(() => relay.Rule.Listener.SessionCount == 0, "the session to expire");
+        var upstream = Assert.Single(relay.Udp.Sessions).Upstream;
+        await Eventually.TrueAsync(() => relay.Udp.SessionCount == 0, "the session to expire");
         Assert.NotNull(await peer.RoundTripAsync([2], s_replyTimeout));
 
-        Assert.Same(upstream, Assert.Single(relay.Rule.Listener.Sessions).Upstream);
+        Assert.Same(upstream, Assert.Single(relay.Udp.Sessions).Upstream);
     }
 }

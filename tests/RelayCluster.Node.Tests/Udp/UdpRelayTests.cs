@@ -39,7 +39,7 @@ public class UdpRelayTests
 
         Assert.All(results, received => Assert.Equal(datagramsPerPeer, received));
         Assert.Equal(peers, relay.Rule.Runtime.Counters.SessionsOpened);
-        Assert.Equal(peers, relay.Rule.Listener.SessionCount);
+        Assert.Equal(peers, relay.Udp.SessionCount);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class UdpRelayTests
         using var peer = new UdpPeer(relay.Listen);
 
         Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], s_replyTimeout));
-        var live = Assert.Single(relay.Rule.Listener.Sessions);
+        var live = Assert.Single(relay.Udp.Sessions);
         var upstreamPort = live.UpstreamLocalPort;
 
         await Eventually.TrueAsync(() => live.IsClosed, "the idle session to be closed");
@@ -159,7 +159,7 @@ public class UdpRelayTests
         Assert.NotNull(await existing.RoundTripAsync([1], s_replyTimeout));
 
         var drain = relay.Node.DrainAsync(TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => relay.Rule.Listener.SessionCount == 1 && !relay.Rule.Listener.IsAccepting, "the listener to stop accepting");
+        await Eventually.TrueAsync(() => relay.Udp.SessionCount == 1 && !relay.Udp.IsAccepting, "the listener to stop accepting");
         using var newcomer = new UdpPeer(relay.Listen);
         newcomer.Send([2]);
         await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Draining) == 1, "the new peer to be refused");

@@ -6,27 +6,27 @@ using RelayCluster.Node.Sessions;
 namespace RelayCluster.Node.Rules;
 
 /// <summary>
-/// The router of one UDP rule: supervises a session actor per client, expires idle sessions, and stops or closes
-/// sessions on drain. Upstream picks run on the listener through the rule's <see cref="RuleRuntime"/>, once per new session.
+/// The router of one rule: supervises a session actor per UDP peer or TCP connection, expires idle sessions, and stops
+/// or closes sessions on drain. Upstream picks run where the session starts, through the rule's <see cref="RuleRuntime"/>,
+/// once per new session.
 /// </summary>
-internal sealed class UdpRouterActor : Actor
+internal sealed class RouterActor : Actor
 {
     private readonly RuleRuntime _rule;
-    private readonly Func<UdpListener> _listener;
+    private readonly Func<IRuleListener> _listener;
     private readonly ILogger _logger;
-    private readonly Dictionary<UdpSession, ActorRef> _sessions = [];
-    private readonly Dictionary<ActorRef, UdpSession> _actors = [];
+    private readonly Dictionary<ActorRef, IRelaySession> _sessions = [];
     private readonly List<ActorRef> _closeWaiters = [];
     private long _nextSessionId;
 
-    public UdpRouterActor(RuleRuntime rule, Func<UdpListener> listener, ILogger logger)
+    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, ILogger logger)
     {
         _rule = rule;
         _listener = listener;
         _logger = logger;
     }
 
-    // A failed session is stopped, never restarted: its peer simply opens a new one with its next datagram.
+    // A failed session is stopped, never restarted: its client simply opens a new one.
     protected override SupervisorStrategy SupervisorStrategy => SupervisorStrategy.Stopping;
 
     /// <summary>How often idle sessions are looked for: a quarter of the idle timeout, between 50 ms and 1 s.</summary>
@@ -44,14 +44,17 @@ internal sealed class UdpRouterActor : Actor
     {
         switch (message)
         {
-            case UdpSessionStarted started:
-                StartSessionActor(started.Session);
+            case SessionStarted started:
+                StartSessionActor(started.Session, started.Actor);
                 break;
             case SweepIdleSessions:
                 SweepIdle();
                 break;
             case Terminated terminated:
                 OnSessionActorStopped(terminated.Actor);
+                break;
+            case UpstreamConnectFailed failed:
+                Log.ConnectFailed(_logger, _rule.Name, failed.Upstream.Address, failed.Reason);
                 break;
             case StopAccepting:
                 _listener().StopAccepting();
@@ -65,26 +68,19 @@ internal sealed class UdpRouterActor : Actor
         return ValueTask.CompletedTask;
     }
 
-    private void StartSessionActor(UdpSession session)
+    private void StartSessionActor(IRelaySession session, Props props)
     {
-        if (session.IsClosed)
-        {
-            return;
-        }
-
-        var name = $"session-{++_nextSessionId}";
-        var actor = Context.Spawn(() => new UdpSessionActor(session), name);
+        var actor = Context.Spawn(props, $"session-{++_nextSessionId}");
         Context.Watch(actor);
-        _sessions[session] = actor;
-        _actors[actor] = session;
-        Log.SessionStarted(_logger, _rule.Name, session.Client, session.Upstream.Address);
+        _sessions[actor] = session;
+        Log.SessionStarted(_logger, _rule.Name, session.Client, session.Upstream?.Address ?? "-");
     }
 
     private void SweepIdle()
     {
         var idleMs = (long)_rule.Config.Session.IdleTimeout.TotalMilliseconds;
         var now = Environment.TickCount64;
-        foreach (var (session, actor) in _sessions)
+        foreach (var (actor, session) in _sessions)
         {
             if (now - session.LastActivity >= idleMs)
             {
@@ -95,14 +91,11 @@ internal sealed class UdpRouterActor : Actor
 
     private void OnSessionActorStopped(ActorRef actor)
     {
-        if (!_actors.Remove(actor, out var session))
+        if (!_sessions.Remove(actor, out var session))
         {
             return;
         }
 
-        _sessions.Remove(session);
-        // An actor that stopped without closing (a failure before PostStop ran) must not leak its socket.
-        session.Close(SessionCloseReason.Failed);
         Log.SessionEnded(_logger, _rule.Name, session.Client, session.CloseReason ?? SessionCloseReason.Failed);
         if (_sessions.Count == 0 && _closeWaiters.Count > 0)
         {
@@ -128,7 +121,7 @@ internal sealed class UdpRouterActor : Actor
             _closeWaiters.Add(sender);
         }
 
-        foreach (var actor in _sessions.Values)
+        foreach (var actor in _sessions.Keys)
         {
             actor.Tell(new CloseSession(reason));
         }

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using RelayCluster.Core.Actors;
+using RelayCluster.Node.Rules;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Listeners;
+
+/// <summary>The TCP side of one rule: accepts client connections, admits them against the rule's limits, and hands each to the router as a session.</summary>
+public sealed class TcpRelayListener : IRuleListener
+{
+    private const int Backlog = 1024;
+    private readonly Socket _socket;
+    private readonly RelayRule _owner;
+    private readonly TcpBufferPool _buffers;
+    private readonly ILogger _logger;
+    private Task _loop = Task.CompletedTask;
+    private volatile bool _accepting = true;
+
+    internal TcpRelayListener(RelayRule owner, IPEndPoint listen, TcpBufferPool buffers, ILogger logger)
+    {
+        _owner = owner;
+        _buffers = buffers;
+        _logger = logger;
+        _socket = new Socket(listen.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (listen.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                _socket.DualMode = true;
+            }
+
+            _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            _socket.Bind(listen);
+            _socket.Listen(Backlog);
+        }
+        catch
+        {
+            _socket.Dispose();
+            throw;
+        }
+
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    private RuleRuntime Rule => _owner.Runtime;
+
+    /// <inheritdoc />
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <inheritdoc />
+    public bool IsAccepting => _accepting;
+
+    /// <inheritdoc />
+    public void Start()
+    {
+        _loop = Task.Run(AcceptLoopAsync);
+        Log.ListeningTcp(_logger, Rule.Name, LocalEndPoint);
+    }
+
+    /// <inheritdoc />
+    public void StopAccepting() => _accepting = false;
+
+    private async Task AcceptLoopAsync()
+    {
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await _socket.AcceptAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // Out of descriptors or a connection that died in the backlog: note it and keep accepting.
+                Log.AcceptFailed(_logger, Rule.Name, e.SocketErrorCode);
+                continue;
+            }
+
+            Admit(client);
+        }
+    }
+
+    private void Admit(Socket client)
+    {
+        if (!_accepting)
+        {
+            Refuse(client, DropReason.Draining);
+            return;
+        }
+
+        var remote = (IPEndPoint)client.RemoteEndPoint!;
+        if (Rule.Limiter.TryAdmit(remote.Address) is { } refusal)
+        {
+            Refuse(client, refusal);
+            return;
+        }
+
+        client.NoDelay = true;
+        Rule.Counters.SessionOpened();
+        var session = new TcpSession(client, remote, Rule, _buffers);
+        _owner.StartSession(session, Props.Create(() => new TcpSessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+    }
+
+    private void Refuse(Socket client, DropReason reason)
+    {
+        Rule.Counters.Dropped(reason);
+        client.LingerState = new LingerOption(true, 0);
+        client.Dispose();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _accepting = false;
+        _socket.Dispose();
+        await _loop.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Sockets;
+using RelayCluster.Core.Upstreams;
+
+namespace RelayCluster.Node.Sessions;
+
+public sealed partial class TcpSession
+{
+    private async Task<Socket?> ConnectAsync()
+    {
+        var attempts = _rule.Config.Session.ConnectAttempts;
+        var timeout = _rule.Config.Session.ConnectTimeout;
+        List<UpstreamState>? failed = null;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            var upstream = _rule.PickUpstream(Client.Address, failed);
+            if (upstream is null)
+            {
+                if (failed is null)
+                {
+                    _rule.Counters.Dropped(DropReason.NoUpstream);
+                }
+
+                return null;
+            }
+
+            var socket = new Socket(upstream.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            lock (_gate)
+            {
+                if (_closed != 0)
+                {
+                    socket.Dispose();
+                    return null;
+                }
+
+                // Close disposes the socket being connected, which ends the attempt at once.
+                _connecting = socket;
+            }
+
+            using var attemptTimeout = new CancellationTokenSource(timeout);
+            string reason;
+            try
+            {
+                await socket.ConnectAsync(upstream.EndPoint, attemptTimeout.Token);
+                lock (_gate)
+                {
+                    if (_closed != 0)
+                    {
+                        // Closed while connecting: Close already ran and could not see this socket.
+                        socket.Dispose();
+                        return null;
+                    }
+
+                    upstream.SessionOpened();
+                    Volatile.Write(ref _upstream, upstream);
+                    _upstreamSocket = socket;
+                    _connecting = null;
+                }
+
+                Touch();
+                return socket;
+            }
+            catch (Exception) when (IsClosed)
+            {
+                socket.Dispose();
+                return null;
+            }
+            catch (OperationCanceledException)
+            {
+                reason = $"no answer within {timeout.TotalMilliseconds:0} ms";
+            }
+            catch (SocketException e)
+            {
+                reason = e.SocketErrorCode == SocketError.ConnectionRefused ? "refused" : e.SocketErrorCode.ToString();
+            }
+
+            socket.Dispose();
+            (failed ??= []).Add(upstream);
+            ConnectFailed?.Invoke(upstream, reason);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Sockets;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Rules;
+
+namespace RelayCluster.Node.Sessions;
+
+/// <summary>
+/// One client connection of a TCP rule and its connection to an upstream: connects with failover, then pumps both
+/// directions with backpressure and half-close. The session actor owns its lifecycle.
+/// </summary>
+public sealed partial class TcpSession : IRelaySession
+{
+    private readonly Socket _client;
+    private readonly RuleRuntime _rule;
+    private readonly TcpBufferPool _buffers;
+    private readonly Lock _gate = new();
+    private Socket? _upstreamSocket;
+    private Socket? _connecting;
+    private UpstreamState? _upstream;
+    private long _lastActivity;
+    private int _closed;
+
+    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers)
+    {
+        _client = client;
+        Client = clientEndPoint;
+        _rule = rule;
+        _buffers = buffers;
+        StartedAt = DateTimeOffset.UtcNow;
+        _lastActivity = Environment.TickCount64;
+    }
+
+    /// <inheritdoc />
+    public IPEndPoint Client { get; }
+
+    /// <inheritdoc />
+    public UpstreamState? Upstream => Volatile.Read(ref _upstream);
+
+    /// <inheritdoc />
+    public DateTimeOffset StartedAt { get; }
+
+    /// <inheritdoc />
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    /// <inheritdoc />
+    public TrafficCounters Traffic { get; } = new();
+
+    /// <inheritdoc />
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <inheritdoc />
+    public SessionCloseReason? CloseReason { get; private set; }
+
+    /// <summary>Called with each upstream that refused or timed out, so the router can count it.</summary>
+    internal Action<UpstreamState, string>? ConnectFailed { get; set; }
+
+    /// <summary>Connects to an upstream and relays until both directions have finished; returns why the session ended.</summary>
+    internal async Task<SessionCloseReason> RunAsync()
+    {
+        var upstream = await ConnectAsync();
+        if (upstream is null)
+        {
+            return SessionCloseReason.UpstreamConnectFailed;
+        }
+
+        var toUpstream = PumpAsync(_client, upstream, towardClient: false);
+        var toClient = PumpAsync(upstream, _client, towardClient: true);
+        var first = await Task.WhenAny(toUpstream, toClient);
+        var firstEnd = await first;
+        if (firstEnd.IsReset)
+        {
+            // A reset on one side is passed on to the other at once.
+            return firstEnd.Reason;
+        }
+
+        var secondEnd = await (first == toUpstream ? toClient : toUpstream);
+        return secondEnd.IsReset ? secondEnd.Reason : firstEnd.Reason;
+    }
+
+    /// <summary>Ends the session: resets both connections if they are still open and gives back its places. Idempotent.</summary>
+    internal bool Close(SessionCloseReason reason)
+    {
+        Socket? upstreamSocket;
+        UpstreamState? upstream;
+        lock (_gate)
+        {
+            if (_closed != 0)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _closed, 1);
+            CloseReason = reason;
+            upstreamSocket = _upstreamSocket ?? _connecting;
+            upstream = _upstream;
+        }
+
+        CloseSocket(_client, reason);
+        if (upstreamSocket is not null)
+        {
+            CloseSocket(upstreamSocket, reason);
+        }
+
+        upstream?.SessionClosed();
+
+        _rule.Limiter.Release(Client.Address);
+        _rule.Counters.SessionClosed(reason, Traffic);
+        return true;
+    }
+
+    private static void CloseSocket(Socket socket, SessionCloseReason reason)
+    {
+        if (reason is not (SessionCloseReason.ClientClosed or SessionCloseReason.UpstreamClosed))
+        {
+            // Anything but an orderly close on both sides is a reset, so neither peer mistakes it for a complete stream.
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // The socket is already gone.
+            }
+        }
+
+        socket.Dispose();
+    }
+
+    private void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+}
