@@ -25,4 +25,16 @@ public static class HoconConfigurationExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(configureSource);
     }
+
+    /// <summary>Adds <paramref name="paths"/> as one configuration: later files merge over earlier ones and substitutions resolve across all of them.</summary>
+    public static IConfigurationBuilder AddHoconFiles(this IConfigurationBuilder builder, IReadOnlyList<string> paths, bool reloadOnChange = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(paths);
+        return builder.Add<HoconFilesConfigurationSource>(source =>
+        {
+            source.Paths = paths;
+            source.ReloadOnChange = reloadOnChange;
+        });
+    }
 }
