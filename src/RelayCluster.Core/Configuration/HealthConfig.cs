@@ -33,6 +33,12 @@ public sealed record HealthConfig
     /// <summary>Consecutive failed probes that make an upstream unhealthy (<c>fall</c>); default 3, from 1 to 100.</summary>
     public int Fall { get; init; } = DefaultFall;
 
-    /// <summary>What the udp probe sends and expects (<c>udp-probe</c>); used when <see cref="Check"/> is udp-probe.</summary>
+    /// <summary>What the udp probe sends and expects (<c>udp-probe</c>); used when <see cref="Check"/> is udp-probe and there is no <see cref="Preset"/>.</summary>
     public UdpProbeConfig UdpProbe { get; init; } = new();
+
+    /// <summary>A ready-made udp probe for a game query protocol (<c>preset</c>); default <see cref="HealthPreset.None"/>.</summary>
+    public HealthPreset Preset { get; init; } = HealthPreset.None;
+
+    /// <summary>Failures seen by the rule's sessions that count toward <see cref="Fall"/> (<c>passive</c>); default off.</summary>
+    public PassiveHealthConfig Passive { get; init; } = new();
 }

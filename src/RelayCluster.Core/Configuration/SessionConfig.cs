@@ -53,4 +53,7 @@ public sealed record SessionConfig
 
     /// <summary>How many upstreams a new tcp session tries before it gives up (<c>connect-attempts</c>, tcp); default 3, from 1 to 16.</summary>
     public int ConnectAttempts { get; init; } = DefaultConnectAttempts;
+
+    /// <summary>What happens to live sessions when their upstream becomes unhealthy (<c>on-upstream-down</c>); default <see cref="UpstreamDownAction.Keep"/>.</summary>
+    public UpstreamDownAction OnUpstreamDown { get; init; } = UpstreamDownAction.Keep;
 }

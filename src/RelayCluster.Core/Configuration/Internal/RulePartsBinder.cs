@@ -13,33 +13,10 @@ internal static class RulePartsBinder
         MaxDatagram = (int)session.Size("max-datagram", SessionConfig.DefaultMaxDatagram, SessionConfig.MinMaxDatagram, SessionConfig.MaxMaxDatagram),
         ConnectTimeout = session.Duration("connect-timeout", SessionConfig.DefaultConnectTimeout),
         ConnectAttempts = session.Int("connect-attempts", SessionConfig.DefaultConnectAttempts, 1, SessionConfig.MaxConnectAttempts),
+        OnUpstreamDown = BindOnUpstreamDown(session, protocol),
     };
 
-    public static HealthConfig BindHealth(ConfigSection health, RuleProtocol protocol)
-    {
-        var check = health.Enum("check", HealthCheckKind.None);
-        if (check == HealthCheckKind.UdpProbe && protocol == RuleProtocol.Tcp)
-        {
-            health.Error(health.PositionOf("check"), "check", "udp-probe checks udp upstreams; a tcp rule can use none or tcp-connect");
-        }
-
-        var interval = health.Duration("interval", HealthConfig.DefaultInterval);
-        var timeout = health.Duration("timeout", HealthConfig.DefaultTimeout);
-        if (timeout > interval)
-        {
-            health.Error(health.PositionOf("timeout"), "timeout", $"must be at most interval ({DurationText.Format(interval)}), got {DurationText.Format(timeout)}");
-        }
-
-        return new HealthConfig
-        {
-            Check = check,
-            Interval = interval,
-            Timeout = timeout,
-            Rise = health.Int("rise", HealthConfig.DefaultRise, 1, HealthConfig.MaxRiseOrFall),
-            Fall = health.Int("fall", HealthConfig.DefaultFall, 1, HealthConfig.MaxRiseOrFall),
-            UdpProbe = BindUdpProbe(health.Section("udp-probe")),
-        };
-    }
+    public static HealthConfig BindHealth(ConfigSection health, RuleProtocol protocol) => HealthConfigBinder.Bind(health, protocol);
 
     public static AccessConfig BindAccess(ConfigSection access) => new()
     {
@@ -54,27 +31,16 @@ internal static class RulePartsBinder
         Burst = rateLimit.Long("burst", 0, 0, long.MaxValue),
     };
 
-    private static UdpProbeConfig BindUdpProbe(ConfigSection probe) => new()
+    private static UpstreamDownAction BindOnUpstreamDown(ConfigSection session, RuleProtocol protocol)
     {
-        Send = BindPayload(probe, "send"),
-        Expect = BindPayload(probe, "expect"),
-    };
-
-    private static byte[] BindPayload(ConfigSection probe, string key)
-    {
-        var text = probe.String(key);
-        if (text is null)
+        var action = session.Enum("on-upstream-down", UpstreamDownAction.Keep);
+        if (action == UpstreamDownAction.Rebind && protocol == RuleProtocol.Tcp)
         {
-            return [];
+            session.Error(session.PositionOf("on-upstream-down"), "on-upstream-down", "rebind moves udp sessions; a tcp connection cannot move to another upstream, so a tcp rule can only keep");
+            return UpstreamDownAction.Keep;
         }
 
-        if (ProbePayload.TryParse(text, out var bytes, out var reason))
-        {
-            return bytes;
-        }
-
-        probe.Error(probe.PositionOf(key), key, $"'{text}' {reason}; write text, or hex: and pairs of hex digits such as hex:FFFFFFFF");
-        return [];
+        return action;
     }
 
     private static List<CidrRange> BindRanges(ConfigSection access, string key)
