@@ -122,6 +122,23 @@ public class TcpRelayTests
     }
 
     [Fact]
+    public async Task Connect_FirstUpstreamNeverAnswers_NextTriedAfterConnectTimeout()
+    {
+        await using var echo = TcpEchoUpstream.Start();
+        using var silent = SilentUpstream.Start();
+        var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([silent.EndPoint, echo.EndPoint], session));
+        var started = DateTime.UtcNow;
+
+        using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
+        await client.SendAsync(new byte[] { 7 }, SocketFlags.None);
+
+        Assert.Equal([7], await TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(290), "the first upstream was not given its connect timeout");
+        Assert.Equal(1, echo.ConnectionsAccepted);
+    }
+
+    [Fact]
     public async Task Connect_EveryUpstreamRefuses_ClientClosedAfterConnectAttempts()
     {
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), ConnectAttempts = 2 };
