@@ -54,6 +54,16 @@ trap 'exit 143' TERM
 
 bench() { dotnet "$BENCH_DLL" "$@"; }
 
+# Pings TARGET until a round trip succeeds (0), the process PID exits (1) or SECONDS pass (1).
+wait_for_relaying() {
+  local target=$1 pid=$2 deadline=$((SECONDS + $3))
+  while ((SECONDS < deadline)); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    bench udp-ping --target "$target" --deadline 1s >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
 # Waits until FILE has a first line, or fails after SECONDS.
 wait_for_line() {
   local file=$1 deadline=$((SECONDS + $2))
@@ -183,7 +193,7 @@ NOTES=()
 
 read -r RELAY_PORT ADMIN_PORT NGINX_PORT < <(bench free-port --count 3 | paste -sd ' ')
 
-bench udp-echo --listen 127.0.0.1:0 --threads "$ECHO_THREADS" >"$WORK/echo.log" 2>&1 &
+dotnet "$BENCH_DLL" udp-echo --listen 127.0.0.1:0 --threads "$ECHO_THREADS" >"$WORK/echo.log" 2>&1 &
 PIDS+=($!)
 wait_for_line "$WORK/echo.log" 20 || { log "udp-echo did not start:"; cat "$WORK/echo.log" >&2; exit 1; }
 ECHO=$(head -1 "$WORK/echo.log" | awk '$1 == "listening" && $2 == "udp" { print $3 }')
@@ -197,21 +207,21 @@ elif ! { log "building relay-node (Release)"; dotnet build "$NODE_PROJECT" -c Re
   SKIPPED+=("relay: relay-node does not build (see dotnet build -c Release ${NODE_PROJECT#"$ROOT"/})")
 else
   start_relay "$RELAY_PORT" "$ADMIN_PORT" "$ECHO"
-  if bench udp-ping --target "${ADDRESS[relay]}" --deadline 20s >/dev/null 2>&1; then
+  if wait_for_relaying "${ADDRESS[relay]}" "${PIDS[-1]}" 30; then
     TARGETS+=(relay)
     log "relay-node relaying on ${ADDRESS[relay]}"
   else
-    SKIPPED+=("relay: relay-node did not relay a datagram within 20s; last log lines: $(tail -3 "$WORK/relay-node.log" | tr '\n' ' ')")
+    SKIPPED+=("relay: relay-node exited or did not relay a datagram within 30s; last log lines: $(tail -3 "$WORK/relay-node.log" | tr '\n' ' ')")
   fi
 fi
 
 if ensure_nginx; then
   start_nginx "$NGINX_PORT" "$ECHO"
-  if bench udp-ping --target "${ADDRESS[nginx]}" --deadline 10s >/dev/null 2>&1; then
+  if wait_for_relaying "${ADDRESS[nginx]}" "${PIDS[-1]}" 10; then
     TARGETS+=(nginx)
     log "nginx relaying on ${ADDRESS[nginx]} ($(nginx -v 2>&1 | sed 's/.*: //'))"
   else
-    SKIPPED+=("nginx: no round trip through nginx within 10s; error log: $(tail -3 "$WORK/nginx/error.log" 2>/dev/null | tr '\n' ' ')")
+    SKIPPED+=("nginx: nginx exited or relayed no datagram within 10s; error log: $(tail -3 "$WORK/nginx/error.log" 2>/dev/null | tr '\n' ' ')")
   fi
 else
   SKIPPED+=("nginx: nginx-light / libnginx-mod-stream not available")
