@@ -24,11 +24,16 @@ set +e
 dotnet test RelayCluster.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep --line-buffered -vE '^\s+Passed '
 status=${PIPESTATUS[0]}
 set -e
-summary=$(grep -E '^(Passed|Failed)!' "$log" || true)
+# Sum the per-project results into one closing line.
+read -r passed failed skipped < <(awk '
+  /^ +Passed: +[0-9]+/  { p += $2 }
+  /^ +Failed: +[0-9]+/  { f += $2 }
+  /^ +Skipped: +[0-9]+/ { s += $2 }
+  END { print p + 0, f + 0, s + 0 }' "$log")
 rm -f "$log"
-echo "$summary"
-passed=$(echo "$summary" | grep -oE 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-failed=$(echo "$summary" | grep -oE 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-skipped=$(echo "$summary" | grep -oE 'Skipped: +[0-9]+' | awk '{s+=$2} END {print s+0}')
 echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
 exit "$status"
