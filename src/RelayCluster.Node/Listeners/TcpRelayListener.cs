@@ -106,8 +106,8 @@ public sealed class TcpRelayListener : IRuleListener
         }
 
         client.NoDelay = true;
-        Rule.Counters.SessionOpened();
         var session = new TcpSession(client, remote, Rule, _buffers);
+        Rule.SessionOpened(session);
         _owner.StartSession(session, Props.Create(() => new TcpSessionActor(session)), () => session.Close(SessionCloseReason.Failed));
     }
 

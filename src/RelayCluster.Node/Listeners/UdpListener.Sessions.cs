@@ -60,7 +60,7 @@ public sealed partial class UdpListener
         }
 
         upstream.SessionOpened();
-        Rule.Counters.SessionOpened();
+        Rule.SessionOpened(session);
         session.ForwardToUpstream(firstDatagram);
         _observer.SessionStarted(session);
     }
@@ -72,7 +72,7 @@ public sealed partial class UdpListener
         {
             session.Upstream.SessionClosed();
             Rule.Limiter.Release(session.Client.Address);
-            Rule.Counters.SessionClosed(reason, session.Traffic);
+            Rule.SessionClosed(session, reason);
         }
     }
 }

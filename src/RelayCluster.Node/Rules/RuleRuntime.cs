@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
@@ -14,6 +15,7 @@ public sealed class RuleRuntime
 {
     private readonly IBalancingPolicy _policy;
     private readonly BalancingState _balancing = new();
+    private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the runtime of <paramref name="config"/> with upstreams already resolved to addresses.</summary>
     public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget)
@@ -44,6 +46,37 @@ public sealed class RuleRuntime
 
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();
+
+    /// <summary>The rule's live sessions, UDP or TCP.</summary>
+    public ICollection<IRelaySession> Sessions => _sessions.Keys;
+
+    /// <summary>Counts a new session and keeps it in <see cref="Sessions"/>; called once per session.</summary>
+    internal void SessionOpened(IRelaySession session)
+    {
+        _sessions.TryAdd(session, 0);
+        Counters.SessionOpened();
+    }
+
+    /// <summary>Counts an ended session and folds its traffic into the rule's totals; called once per session.</summary>
+    internal void SessionClosed(IRelaySession session, SessionCloseReason reason)
+    {
+        _sessions.TryRemove(session, out _);
+        Counters.SessionClosed(reason, session.Traffic);
+    }
+
+    /// <summary>Traffic of the rule so far: ended sessions plus the live ones.</summary>
+    public TrafficTotals Traffic()
+    {
+        var total = new TrafficTotals();
+        var ended = Counters.EndedTraffic;
+        total.Add(ended.PacketsToUpstream, ended.BytesToUpstream, ended.PacketsToClient, ended.BytesToClient);
+        foreach (var session in _sessions.Keys)
+        {
+            session.Traffic.AddTo(total);
+        }
+
+        return total;
+    }
 
     /// <summary>
     /// Picks the upstream for a new session of <paramref name="client"/>, leaving out <paramref name="exclude"/>

@@ -105,7 +105,7 @@ public sealed partial class TcpSession : IRelaySession
         upstream?.SessionClosed();
 
         _rule.Limiter.Release(Client.Address);
-        _rule.Counters.SessionClosed(reason, Traffic);
+        _rule.SessionClosed(this, reason);
         return true;
     }
 

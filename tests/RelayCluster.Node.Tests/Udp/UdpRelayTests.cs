@@ -40,6 +40,9 @@ public class UdpRelayTests
         Assert.All(results, received => Assert.Equal(datagramsPerPeer, received));
         Assert.Equal(peers, relay.Rule.Runtime.Counters.SessionsOpened);
         Assert.Equal(peers, relay.Udp.SessionCount);
+        var traffic = relay.Rule.Runtime.Traffic();
+        Assert.Equal(peers * datagramsPerPeer, traffic.PacketsToUpstream);
+        await Eventually.TrueAsync(() => relay.Rule.Runtime.Traffic().PacketsToClient == peers * datagramsPerPeer, "every reply to be counted");
     }
 
     [Fact]
