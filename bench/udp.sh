@@ -150,9 +150,9 @@ CONF
   PIDS+=($!)
 }
 
-# Prints "ROUND_TRIPS_PER_SECOND P50_US" for one run, or "MISROUTED ..." / "FAILED ..." when it went wrong.
+# Runs the load against target NAME; prints "ROUND_TRIPS_PER_SECOND P50_US", or "MISROUTED ..." / "FAILED ..." when it went wrong.
 run_load() {
-  local target=$1 flows=$2 window=$3 out status=0
+  local name=$1 target=${ADDRESS[$1]} flows=$2 window=$3 out status=0
   out=$(bench udp-load --target "$target" --flows "$flows" --window "$window" --size "$SIZE" \
     --duration "$DURATION" --warmup "$WARMUP" --json 2>>"$WORK/load.err") || status=$?
   printf '%s\n' "$out" >>"$WORK/results.jsonl"
@@ -163,9 +163,9 @@ run_load() {
   local misrouted lost
   misrouted=$(field "$out" misrouted)
   lost=$(field "$out" lost)
-  ((lost > 0)) && NOTES+=("$target ${flows}x$window: $lost lost")
+  ((lost > 0)) && NOTES+=("$name ${flows}x$window: $lost datagrams lost (no reply within the 200ms timeout)")
   if ((misrouted > 0)); then
-    NOTES+=("$target ${flows}x$window: $misrouted replies reached the wrong flow")
+    NOTES+=("$name ${flows}x$window: $misrouted replies reached the wrong flow")
     echo "MISROUTED $(field "$out" rttP50Us)"
   elif ((status != 0)); then
     echo "FAILED -"
@@ -242,7 +242,7 @@ for scenario in $SCENARIOS; do
     # Targets take turns within a round, so a slow spell on the machine does not land on one column only.
     for target in "${TARGETS[@]}"; do
       log "$scenario $target (round $round/$ROUNDS)"
-      run_load "${ADDRESS[$target]}" "$flows" "$window" >>"$WORK/cell.$target.$scenario"
+      run_load "$target" "$flows" "$window" >>"$WORK/cell.$target.$scenario"
     done
   done
   for target in "${TARGETS[@]}"; do
