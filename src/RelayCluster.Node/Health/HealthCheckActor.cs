@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using RelayCluster.Core.Actors;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Health;
+using RelayCluster.Core.Upstreams;
+
+namespace RelayCluster.Node.Health;
+
+/// <summary>
+/// The health checks of one rule: probes every upstream each <c>interval</c> (±10%) off the actor, turns results and
+/// <see cref="PassiveFailure"/> messages into verdicts by rise and fall, sets <see cref="UpstreamState.Health"/>, and
+/// logs and reports each change once as <see cref="UpstreamHealthChanged"/>. With <c>check = none</c> it leaves every
+/// upstream unknown, which keeps it available.
+/// </summary>
+internal sealed partial class HealthCheckActor : Actor, IDisposable
+{
+    private readonly HealthConfig _config;
+    private readonly string _rule;
+    private readonly ILogger _logger;
+    private readonly ActorRef? _notify;
+    private readonly IHealthProbe? _probe;
+    private readonly Random _random;
+    private readonly TimeProvider _clock;
+    private readonly UpstreamProbeState[] _states;
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Creates the health checks of one rule.</summary>
+    /// <param name="config">The rule's <c>health</c> config.</param>
+    /// <param name="rule">The rule's name, for the log.</param>
+    /// <param name="upstreams">The rule's upstreams; their verdicts so far are kept, so a reload does not forget them.</param>
+    /// <param name="logger">Where verdict changes are logged.</param>
+    /// <param name="timeProvider">Times the probes' timeouts; the actor system's clock when null. Scheduling always follows the system's clock.</param>
+    /// <param name="notify">Receives <see cref="UpstreamHealthChanged"/>, such as the rule's router.</param>
+    /// <param name="probe">The probe to run; made from <paramref name="config"/> when null.</param>
+    /// <param name="random">The randomness of the jitter; seed it in tests.</param>
+    public HealthCheckActor(
+        HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
+        TimeProvider? timeProvider = null, ActorRef? notify = null, IHealthProbe? probe = null, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(upstreams);
+        _config = config;
+        _rule = rule;
+        _logger = logger;
+        _notify = notify;
+        _random = random ?? new Random();
+        _clock = Context.System.TimeProvider;
+        _probe = config.Check == HealthCheckKind.None ? null : probe ?? HealthProbes.Create(config, timeProvider ?? _clock);
+        var policy = HealthPolicy.From(config);
+        _states = [.. upstreams.Select(upstream => new UpstreamProbeState(upstream, new UpstreamHealthTracker(policy, upstream.Health)))];
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask PreStartAsync()
+    {
+        if (_probe is null)
+        {
+            ForgetVerdicts();
+            return ValueTask.CompletedTask;
+        }
+
+        for (var i = 0; i < _states.Length; i++)
+        {
+            Schedule(i, _config.Interval * (_random.NextDouble() * JitterFraction));
+        }
+
+        Context.ScheduleRepeatedly(_config.Interval, _config.Interval, RestartStalledProbes.Instance);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask PostStopAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Cancels the probes in flight, whose sockets close at once; called when the actor stops.</summary>
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask ReceiveAsync(object message)
+    {
+        switch (message)
+        {
+            case ProbeDue due:
+                StartProbe(due.Index);
+                break;
+            case ProbeCompleted completed:
+                OnProbeCompleted(completed);
+                break;
+            case PassiveFailure failure:
+                OnPassiveFailure(failure);
+                break;
+            case RestartStalledProbes:
+                RestartStalled();
+                break;
+            case GetUpstreamHealth:
+                Context.Reply(Array.ConvertAll(_states, state => state.Snapshot()));
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
