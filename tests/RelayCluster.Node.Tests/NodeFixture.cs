@@ -34,13 +34,13 @@ internal sealed class NodeFixture : IAsyncDisposable
     public static RuleConfig TcpRule(IEnumerable<IPEndPoint> upstreams, SessionConfig? session = null, string balance = "round-robin") =>
         UdpRule(upstreams, session ?? new SessionConfig { IdleTimeout = SessionConfig.DefaultTcpIdleTimeout }, balance) with { Protocol = RuleProtocol.Tcp };
 
-    public static Task<NodeFixture> StartAsync(IPEndPoint upstream, SessionConfig? session = null) =>
-        StartAsync(UdpRule([upstream], session));
+    public static Task<NodeFixture> StartAsync(IPEndPoint upstream, SessionConfig? session = null, UdpIo udpIo = UdpIo.Default) =>
+        StartAsync(UdpRule([upstream], session), udpIo: udpIo);
 
-    public static async Task<NodeFixture> StartAsync(RuleConfig rule, SessionBudget? budget = null)
+    public static async Task<NodeFixture> StartAsync(RuleConfig rule, SessionBudget? budget = null, UdpIo udpIo = UdpIo.Default)
     {
         var config = new RelayConfig { Node = new NodeConfig { Id = "test-node" }, Rules = [rule] };
-        var node = await RelayNode.StartAsync(config, NullLoggerFactory.Instance, budget ?? new SessionBudget(100_000));
+        var node = await RelayNode.StartAsync(config, NullLoggerFactory.Instance, budget ?? new SessionBudget(100_000), udpIo);
         return new NodeFixture(node);
     }
 

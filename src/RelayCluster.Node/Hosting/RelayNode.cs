@@ -21,8 +21,11 @@ public sealed partial class RelayNode : IAsyncDisposable
     private readonly TcpBufferPool _tcpBuffers = new(TcpBufferSize);
     private readonly List<RelayRule> _rules = [];
 
-    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILogger logger)
+    private readonly UdpIo _udpIo;
+
+    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILogger logger, UdpIo udpIo)
     {
+        _udpIo = udpIo;
         Config = config;
         _actors = actors;
         Budget = budget;
@@ -45,11 +48,12 @@ public sealed partial class RelayNode : IAsyncDisposable
     public RelayRule Rule(string name) => _rules.Single(rule => rule.Runtime.Name == name);
 
     /// <summary>Starts every rule of <paramref name="config"/>; throws when a rule cannot start (the node must not run half its rules).</summary>
-    public static async Task<RelayNode> StartAsync(RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, CancellationToken cancellationToken = default)
+    public static async Task<RelayNode> StartAsync(
+        RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, CancellationToken cancellationToken = default)
     {
         var logger = loggerFactory.CreateLogger<RelayNode>();
         var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions { EventSink = ActorEventLog.Sink(loggerFactory.CreateLogger<ActorSystem>()) });
-        var node = new RelayNode(config, actors, budget, logger);
+        var node = new RelayNode(config, actors, budget, logger, udpIo);
         try
         {
             foreach (var rule in config.Rules)
@@ -84,7 +88,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
-            ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>())
+            ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>(), _udpIo)
             : new TcpRelayListener(rule, listen, _tcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
         var routerLogger = loggerFactory.CreateLogger<RouterActor>();
         var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");

@@ -11,7 +11,7 @@ internal sealed class RelayNodeService(RelayConfig config, SessionBudget budget,
     private RelayNode? _node;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        _node = await RelayNode.StartAsync(config, loggerFactory, budget, cancellationToken);
+        _node = await RelayNode.StartAsync(config, loggerFactory, budget, cancellationToken: cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed partial class UdpListener
 {
     private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
 
-    private void OpenSession(SocketAddress address, ReadOnlySpan<byte> firstDatagram)
+    private void OpenSession(SocketAddress address, ReadOnlySpan<byte> firstDatagram, UdpEpollWorker? worker)
     {
         if (!_accepting)
         {
@@ -45,7 +45,7 @@ public sealed partial class UdpListener
         }
 
         var key = UdpSockets.Copy(address);
-        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram);
+        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram, worker);
         if (!_sessions.TryAdd(key, session))
         {
             // Another receive loop opened this peer's session first; use that one.
@@ -61,6 +61,17 @@ public sealed partial class UdpListener
 
         upstream.SessionOpened();
         Rule.SessionOpened(session);
+        try
+        {
+            worker?.Register(session);
+        }
+        catch (SocketException e)
+        {
+            Log.UpstreamSocketFailed(_logger, Rule.Name, upstream.Address, e.SocketErrorCode);
+            session.Close(SessionCloseReason.Failed);
+            return;
+        }
+
         session.ForwardToUpstream(firstDatagram);
         _observer.SessionStarted(session);
     }

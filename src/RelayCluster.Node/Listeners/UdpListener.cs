@@ -18,17 +18,25 @@ public sealed partial class UdpListener : IRuleListener
     private readonly IUdpSessionObserver _observer;
     private readonly ILogger _logger;
     private readonly List<Task> _loops = [];
+    private readonly List<UdpEpollWorker> _workers = [];
     private volatile bool _accepting = true;
 
-    /// <summary>Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port.</summary>
-    public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger)
+    /// <summary>
+    /// Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port. On Linux each socket
+    /// gets an epoll worker thread unless <paramref name="io"/> asks for async socket operations.
+    /// </summary>
+    public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
+        UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux();
         Rule = rule;
         _observer = observer;
         _logger = logger;
         _sockets = UdpSockets.BindShared(listen, Math.Max(1, receiveLoops));
         LocalEndPoint = (IPEndPoint)_sockets[0].LocalEndPoint!;
     }
+
+    /// <summary>True when epoll workers (not async socket operations) carry the datagrams.</summary>
+    public bool UseEpoll { get; }
 
     /// <summary>The rule this listener serves.</summary>
     public RuleRuntime Rule { get; }
@@ -45,9 +53,19 @@ public sealed partial class UdpListener : IRuleListener
     /// <summary>Starts the receive loops.</summary>
     public void Start()
     {
-        foreach (var socket in _sockets)
+        for (var i = 0; i < _sockets.Length; i++)
         {
-            _loops.Add(Task.Run(() => ReceiveLoopAsync(socket)));
+            if (UseEpoll)
+            {
+                var worker = new UdpEpollWorker(this, _sockets[i], Rule.Config.Session.MaxDatagram, $"udp-{Rule.Name}-{i}");
+                _workers.Add(worker);
+                worker.Start();
+            }
+            else
+            {
+                var socket = _sockets[i];
+                _loops.Add(Task.Run(() => ReceiveLoopAsync(socket)));
+            }
         }
 
         Log.Listening(_logger, Rule.Name, LocalEndPoint, _sockets.Length);
@@ -61,8 +79,7 @@ public sealed partial class UdpListener : IRuleListener
 
     private async Task ReceiveLoopAsync(Socket socket)
     {
-        var maxDatagram = Rule.Config.Session.MaxDatagram;
-        var buffer = GC.AllocateUninitializedArray<byte>(maxDatagram + 1, pinned: true);
+        var buffer = GC.AllocateUninitializedArray<byte>(Rule.Config.Session.MaxDatagram + 1, pinned: true);
         var address = new SocketAddress(socket.AddressFamily);
         while (true)
         {
@@ -85,21 +102,26 @@ public sealed partial class UdpListener : IRuleListener
                 continue;
             }
 
-            if (length > maxDatagram)
-            {
-                Rule.Counters.Dropped(DropReason.Truncated);
-                continue;
-            }
+            OnClientDatagram(address, buffer.AsSpan(0, length), null);
+        }
+    }
 
-            var datagram = buffer.AsSpan(0, length);
-            if (_sessions.TryGetValue(address, out var session))
-            {
-                session.ForwardToUpstream(datagram);
-            }
-            else
-            {
-                OpenSession(address, datagram);
-            }
+    /// <summary>Forwards one client datagram on its session, opening the session first for a new peer.</summary>
+    internal void OnClientDatagram(SocketAddress address, Span<byte> datagram, UdpEpollWorker? worker)
+    {
+        if (datagram.Length > Rule.Config.Session.MaxDatagram)
+        {
+            Rule.Counters.Dropped(DropReason.Truncated);
+            return;
+        }
+
+        if (_sessions.TryGetValue(address, out var session))
+        {
+            session.ForwardToUpstream(datagram);
+        }
+        else
+        {
+            OpenSession(address, datagram, worker);
         }
     }
 
@@ -126,6 +148,11 @@ public sealed partial class UdpListener : IRuleListener
     public async ValueTask DisposeAsync()
     {
         _accepting = false;
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
         foreach (var socket in _sockets)
         {
             socket.Dispose();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
 using RelayCluster.Node.Listeners;
@@ -14,13 +15,15 @@ public sealed class UdpSession : IRelaySession
 {
     private readonly UdpListener _listener;
     private readonly Socket _upstreamSocket;
+    private readonly UdpEpollWorker? _worker;
     private readonly int _maxDatagram;
     private long _lastActivity;
     private int _closed;
 
-    internal UdpSession(UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram)
+    internal UdpSession(UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, UdpEpollWorker? worker)
     {
         _listener = listener;
+        _worker = worker;
         ClientAddress = clientAddress;
         Client = client;
         Upstream = upstream;
@@ -59,6 +62,12 @@ public sealed class UdpSession : IRelaySession
     /// <summary>True once the session has ended.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>The upstream socket's descriptor, for the epoll worker that reads it.</summary>
+    internal int UpstreamFd => (int)_upstreamSocket.SafeHandle.DangerousGetHandle();
+
+    /// <summary>The session's tag in its epoll worker.</summary>
+    internal ulong WorkerTag { get; set; }
+
     /// <summary>Sends one client datagram to the upstream; called only by the listener's receive loop.</summary>
     internal void ForwardToUpstream(ReadOnlySpan<byte> datagram)
     {
@@ -73,8 +82,72 @@ public sealed class UdpSession : IRelaySession
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
     }
 
-    /// <summary>Relays upstream replies back to the client until the session is closed.</summary>
-    internal async Task RunAsync()
+    /// <summary>
+    /// Starts the async reader of upstream replies, which runs until the session is closed; null when the listener's
+    /// epoll worker reads them instead (registered when the session opened).
+    /// </summary>
+    internal Task? StartReading() => _worker is null ? RunAsync() : null;
+
+    /// <summary>Reads every reply waiting on the upstream socket (at most a budget) and sends each to the client; called by the epoll worker.</summary>
+    internal unsafe void ReadReplies(byte[] buffer)
+    {
+        var handle = _upstreamSocket.SafeHandle;
+        var added = false;
+        try
+        {
+            // Holding a reference keeps the descriptor from being closed and reused while it is read.
+            handle.DangerousAddRef(ref added);
+            var fd = (int)handle.DangerousGetHandle();
+            fixed (byte* bytes = buffer)
+            {
+                for (var i = 0; i < 64; i++)
+                {
+                    var length = LinuxSockets.Receive(fd, bytes, (nuint)buffer.Length, LinuxSockets.MsgDontWait);
+                    if (length < 0)
+                    {
+                        if (Marshal.GetLastPInvokeError() is LinuxSockets.Eagain)
+                        {
+                            return;
+                        }
+
+                        // ICMP port unreachable and friends: the upstream may come back; the session stays.
+                        _listener.Rule.Counters.Dropped(DropReason.SendError);
+                        continue;
+                    }
+
+                    Relay(buffer.AsSpan(0, (int)length));
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed by its actor while the worker was about to read it.
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    private void Relay(ReadOnlySpan<byte> reply)
+    {
+        if (reply.Length > _maxDatagram)
+        {
+            _listener.Rule.Counters.Dropped(DropReason.Truncated);
+            return;
+        }
+
+        if (_listener.SendToClient(reply, ClientAddress))
+        {
+            Traffic.AddToClient(reply.Length);
+            Volatile.Write(ref _lastActivity, Environment.TickCount64);
+        }
+    }
+
+    private async Task RunAsync()
     {
         using var receiver = new SocketReceiver();
         var buffer = GC.AllocateUninitializedArray<byte>(_maxDatagram + 1);
@@ -93,18 +166,7 @@ public sealed class UdpSession : IRelaySession
                 continue;
             }
 
-            var length = result.BytesTransferred;
-            if (length > _maxDatagram)
-            {
-                _listener.Rule.Counters.Dropped(DropReason.Truncated);
-                continue;
-            }
-
-            if (_listener.SendToClient(buffer.AsSpan(0, length), ClientAddress))
-            {
-                Traffic.AddToClient(length);
-                Volatile.Write(ref _lastActivity, Environment.TickCount64);
-            }
+            Relay(buffer.AsSpan(0, result.BytesTransferred));
         }
     }
 
@@ -117,6 +179,7 @@ public sealed class UdpSession : IRelaySession
         }
 
         CloseReason = reason;
+        _worker?.Unregister(this);
         _upstreamSocket.Dispose();
         _listener.OnSessionClosed(this, reason);
         return true;

@@ -15,8 +15,13 @@ internal sealed class UdpSessionActor : Actor
 
     protected override ValueTask PreStartAsync()
     {
+        if (_session.StartReading() is not { } reader)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         var self = Self;
-        _ = _session.RunAsync().ContinueWith(
+        _ = reader.ContinueWith(
             static (reader, state) =>
             {
                 if (reader.Exception is { } failure)

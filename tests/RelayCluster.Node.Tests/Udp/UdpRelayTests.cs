@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
@@ -10,11 +11,14 @@ public class UdpRelayTests
 {
     private static readonly TimeSpan s_replyTimeout = TimeSpan.FromSeconds(5);
 
-    [Fact]
-    public async Task Relay_HundredConcurrentPeers_EachReceivesExactlyItsOwnDatagrams()
+    [Theory]
+    [InlineData(UdpIo.Default)]
+    [InlineData(UdpIo.Async)]
+    public async Task Relay_HundredConcurrentPeers_EachReceivesExactlyItsOwnDatagrams(UdpIo io)
     {
         await using var echo = UdpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(echo.EndPoint);
+        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, udpIo: io);
+        Assert.Equal(io == UdpIo.Default && OperatingSystem.IsLinux(), relay.Udp.UseEpoll);
         const int peers = 100;
         const int datagramsPerPeer = 20;
 
@@ -45,12 +49,14 @@ public class UdpRelayTests
         await Eventually.TrueAsync(() => relay.Rule.Runtime.Traffic().PacketsToClient == peers * datagramsPerPeer, "every reply to be counted");
     }
 
-    [Fact]
-    public async Task IdleTimeout_PeerSilentPastTimeout_SessionExpiredAndSocketClosed()
+    [Theory]
+    [InlineData(UdpIo.Default)]
+    [InlineData(UdpIo.Async)]
+    public async Task IdleTimeout_PeerSilentPastTimeout_SessionExpiredAndSocketClosed(UdpIo io)
     {
         await using var echo = UdpEchoUpstream.Start();
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, session);
+        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, session, io);
         using var peer = new UdpPeer(relay.Listen);
 
         Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], s_replyTimeout));
@@ -128,11 +134,13 @@ public class UdpRelayTests
         Assert.Equal(0, relay.Node.Budget.Available);
     }
 
-    [Fact]
-    public async Task Datagram_LargerThanMaxDatagram_DroppedAndCountedNeverForwardedCut()
+    [Theory]
+    [InlineData(UdpIo.Default)]
+    [InlineData(UdpIo.Async)]
+    public async Task Datagram_LargerThanMaxDatagram_DroppedAndCountedNeverForwardedCut(UdpIo io)
     {
         await using var echo = UdpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, new SessionConfig { MaxDatagram = 512 });
+        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, new SessionConfig { MaxDatagram = 512 }, io);
         using var peer = new UdpPeer(relay.Listen);
 
         Assert.NotNull(await peer.RoundTripAsync(new byte[512], s_replyTimeout));
@@ -141,11 +149,13 @@ public class UdpRelayTests
         Assert.Equal(1, echo.DatagramsReceived);
     }
 
-    [Fact]
-    public async Task Datagram_LargestUdpPayload_RelayedWhenConfigured()
+    [Theory]
+    [InlineData(UdpIo.Default)]
+    [InlineData(UdpIo.Async)]
+    public async Task Datagram_LargestUdpPayload_RelayedWhenConfigured(UdpIo io)
     {
         await using var echo = UdpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, new SessionConfig { MaxDatagram = 65_507 });
+        await using var relay = await NodeFixture.StartAsync(echo.EndPoint, new SessionConfig { MaxDatagram = 65_507 }, io);
         using var peer = new UdpPeer(relay.Listen);
         var datagram = new byte[65_507];
         new Random(7).NextBytes(datagram);

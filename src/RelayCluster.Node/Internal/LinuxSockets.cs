@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace RelayCluster.Node.Internal;
+
+/// <summary>
+/// The few Linux calls the UDP workers make directly: epoll, and non-blocking receives that report "no more data"
+/// as a value. Everything else stays on <see cref="System.Net.Sockets.Socket"/>.
+/// </summary>
+internal static unsafe partial class LinuxSockets
+{
+    public const int EpollIn = 0x001;
+    public const int EpollCtlAdd = 1;
+    public const int EpollCtlDel = 2;
+    public const int EpollCloexec = 0x80000;
+    public const int MsgDontWait = 0x40;
+    public const int Eagain = 11;
+    public const int Eintr = 4;
+
+    /// <summary>The size of <c>struct epoll_event</c>: packed to 12 bytes on x86-64, 16 elsewhere.</summary>
+    public static readonly int EpollEventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
+
+    /// <summary>Where the 64-bit user data sits in <c>struct epoll_event</c>.</summary>
+    public static readonly int EpollDataOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 4 : 8;
+
+    [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
+    public static partial int EpollCreate(int flags);
+
+    [LibraryImport("libc", EntryPoint = "epoll_ctl", SetLastError = true)]
+    public static partial int EpollControl(int epoll, int operation, int fd, byte* epollEvent);
+
+    [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
+    public static partial int EpollWait(int epoll, byte* events, int maxEvents, int timeoutMs);
+
+    [LibraryImport("libc", EntryPoint = "recvfrom", SetLastError = true)]
+    public static partial nint ReceiveFrom(int fd, byte* buffer, nuint length, int flags, byte* address, int* addressLength);
+
+    [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
+    public static partial nint Receive(int fd, byte* buffer, nuint length, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    /// <summary>Registers <paramref name="fd"/> for readability with <paramref name="data"/> as its tag.</summary>
+    public static int EpollAdd(int epoll, int fd, ulong data)
+    {
+        var epollEvent = stackalloc byte[16];
+        *(uint*)epollEvent = EpollIn;
+        *(ulong*)(epollEvent + EpollDataOffset) = data;
+        return EpollControl(epoll, EpollCtlAdd, fd, epollEvent);
+    }
+
+    /// <summary>Removes <paramref name="fd"/> from <paramref name="epoll"/>.</summary>
+    public static int EpollRemove(int epoll, int fd)
+    {
+        var epollEvent = stackalloc byte[16];
+        return EpollControl(epoll, EpollCtlDel, fd, epollEvent);
+    }
+}
