@@ -1,3 +1,4 @@
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -38,6 +39,13 @@ public sealed partial class RelayNode
             await rule.Router.Ask<SessionsClosed>(new CloseAllSessions(reason), s_askTimeout, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Sets the admin state of upstream <paramref name="address"/> of rule <paramref name="rule"/>: draining takes no new
+    /// sessions and leaves existing ones alone; disabled also closes its sessions. False when there is no such upstream.
+    /// </summary>
+    public Task<bool> SetUpstreamAdminStateAsync(string rule, string address, UpstreamAdminState state, CancellationToken cancellationToken = default) =>
+        Rule(rule).Router.Ask<bool>(new SetUpstreamAdminState(address, state), s_askTimeout, cancellationToken);
 
     /// <summary>Closes every listener and session and stops the actors.</summary>
     public async ValueTask DisposeAsync()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -90,8 +91,13 @@ public sealed partial class RelayNode : IAsyncDisposable
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>(), _udpIo)
             : new TcpRelayListener(rule, listen, _tcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
+        // The health actor is a sibling of the router, not its child: the router stops failed session actors, while a
+        // failed health actor is restarted (the kernel's default strategy).
+        var health = config.Health.Check == HealthCheckKind.None
+            ? null
+            : _actors.Spawn(() => new HealthCheckActor(config.Health, config.Name, upstreams, loggerFactory.CreateLogger<HealthCheckActor>()), $"health-{config.Name}");
         var routerLogger = loggerFactory.CreateLogger<RouterActor>();
-        var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
+        var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, health, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
         rule.Attach(listener, router);
         _rules.Add(rule);
         listener.Start();

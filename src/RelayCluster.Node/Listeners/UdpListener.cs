@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -19,6 +21,7 @@ public sealed partial class UdpListener : IRuleListener
     private readonly ILogger _logger;
     private readonly List<Task> _loops = [];
     private readonly List<UdpEpollWorker> _workers = [];
+    private readonly bool _rebindOnUpstreamDown;
     private volatile bool _accepting = true;
 
     /// <summary>
@@ -28,6 +31,7 @@ public sealed partial class UdpListener : IRuleListener
     public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
         UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux();
+        _rebindOnUpstreamDown = rule.Config.Session.OnUpstreamDown == UpstreamDownAction.Rebind;
         Rule = rule;
         _observer = observer;
         _logger = logger;
@@ -117,12 +121,17 @@ public sealed partial class UdpListener : IRuleListener
 
         if (_sessions.TryGetValue(address, out var session))
         {
-            session.ForwardToUpstream(datagram);
+            if (session.Upstream.Health != UpstreamHealth.Unhealthy || !_rebindOnUpstreamDown)
+            {
+                session.ForwardToUpstream(datagram);
+                return;
+            }
+
+            // on-upstream-down = rebind: this datagram opens a new session on an upstream that is up.
+            session.Close(SessionCloseReason.UpstreamUnhealthy);
         }
-        else
-        {
-            OpenSession(address, datagram, worker);
-        }
+
+        OpenSession(address, datagram, worker);
     }
 
     /// <summary>Sends a reply to the client from the rule's listen address.</summary>

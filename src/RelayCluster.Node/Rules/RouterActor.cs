@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Actors;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Health;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
@@ -17,11 +21,13 @@ internal sealed class RouterActor : Actor
     private readonly ILogger _logger;
     private readonly Dictionary<ActorRef, IRelaySession> _sessions = [];
     private readonly List<ActorRef> _closeWaiters = [];
+    private readonly ActorRef? _health;
     private long _nextSessionId;
 
-    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, ILogger logger)
+    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, ActorRef? health, ILogger logger)
     {
         _rule = rule;
+        _health = health;
         _listener = listener;
         _logger = logger;
     }
@@ -29,13 +35,21 @@ internal sealed class RouterActor : Actor
     // A failed session is stopped, never restarted: its client simply opens a new one.
     protected override SupervisorStrategy SupervisorStrategy => SupervisorStrategy.Stopping;
 
-    /// <summary>How often idle sessions are looked for: a quarter of the idle timeout, between 50 ms and 1 s.</summary>
-    public static TimeSpan SweepInterval(TimeSpan idleTimeout) =>
-        TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(1).Ticks));
+    /// <summary>
+    /// How often sessions are looked over: a quarter of the shortest of the idle timeout and the passive reply timeout,
+    /// between 50 ms and 1 s.
+    /// </summary>
+    public static TimeSpan SweepInterval(RuleConfig rule)
+    {
+        var shortest = rule.Health.Passive.WatchesUdpReplies && rule.Health.Passive.UdpReplyTimeout < rule.Session.IdleTimeout
+            ? rule.Health.Passive.UdpReplyTimeout
+            : rule.Session.IdleTimeout;
+        return TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(1).Ticks));
+    }
 
     protected override ValueTask PreStartAsync()
     {
-        var interval = SweepInterval(_rule.Config.Session.IdleTimeout);
+        var interval = SweepInterval(_rule.Config);
         Context.ScheduleRepeatedly(interval, interval, SweepIdleSessions.Instance);
         return ValueTask.CompletedTask;
     }
@@ -54,7 +68,11 @@ internal sealed class RouterActor : Actor
                 OnSessionActorStopped(terminated.Actor);
                 break;
             case UpstreamConnectFailed failed:
-                Log.ConnectFailed(_logger, _rule.Name, failed.Upstream.Address, failed.Reason);
+                Log.ConnectFailed(_logger, _rule.Name, failed.Upstream.Address, failed.Detail);
+                _health?.Tell(new PassiveFailure(failed.Upstream, failed.Reason, failed.Detail));
+                break;
+            case SetUpstreamAdminState change:
+                Context.Reply(SetAdminState(change.Address, change.State));
                 break;
             case StopAccepting:
                 _listener().StopAccepting();
@@ -79,14 +97,50 @@ internal sealed class RouterActor : Actor
     private void SweepIdle()
     {
         var idleMs = (long)_rule.Config.Session.IdleTimeout.TotalMilliseconds;
+        var passive = _rule.Config.Health.Passive;
         var now = Environment.TickCount64;
         foreach (var (actor, session) in _sessions)
         {
-            if (now - session.LastActivity >= idleMs)
+            if (session.IsClosed)
+            {
+                // Ended outside its actor (a rebind); the actor only has to go.
+                Context.Stop(actor);
+            }
+            else if (now - session.LastActivity >= idleMs)
             {
                 actor.Tell(new CloseSession(SessionCloseReason.IdleTimeout));
             }
+            else if (passive.WatchesUdpReplies && session is UdpSession { PassiveFailureReported: false } udp
+                && udp.Traffic.PacketsToClient == 0 && DateTimeOffset.UtcNow - udp.StartedAt >= passive.UdpReplyTimeout)
+            {
+                udp.PassiveFailureReported = true;
+                _health?.Tell(new PassiveFailure(udp.Upstream, HealthFailureReason.Timeout));
+            }
         }
+    }
+
+    private bool SetAdminState(string address, UpstreamAdminState state)
+    {
+        var upstream = _rule.Upstreams.FirstOrDefault(u => string.Equals(u.Address, address, StringComparison.OrdinalIgnoreCase));
+        if (upstream is null)
+        {
+            return false;
+        }
+
+        upstream.AdminState = state;
+        Log.AdminStateChanged(_logger, _rule.Name, upstream.Address, state);
+        if (state == UpstreamAdminState.Disabled)
+        {
+            foreach (var (actor, session) in _sessions)
+            {
+                if (ReferenceEquals(session.Upstream, upstream))
+                {
+                    actor.Tell(new CloseSession(SessionCloseReason.UpstreamDisabled));
+                }
+            }
+        }
+
+        return true;
     }
 
     private void OnSessionActorStopped(ActorRef actor)

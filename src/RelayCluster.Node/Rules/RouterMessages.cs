@@ -1,4 +1,5 @@
 using RelayCluster.Core.Actors;
+using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
@@ -8,7 +9,10 @@ namespace RelayCluster.Node.Rules;
 internal sealed record SessionStarted(IRelaySession Session, Props Actor);
 
 /// <summary>A session could not connect to <paramref name="Upstream"/>; counted toward the upstream's passive health.</summary>
-internal sealed record UpstreamConnectFailed(UpstreamState Upstream, string Reason);
+internal sealed record UpstreamConnectFailed(UpstreamState Upstream, HealthFailureReason Reason, string Detail);
+
+/// <summary>Sets an upstream's admin state; replies true, or false when the rule has no such upstream.</summary>
+internal sealed record SetUpstreamAdminState(string Address, UpstreamAdminState State);
 
 /// <summary>Asks the router to stop opening sessions; existing ones continue.</summary>
 internal sealed record StopAccepting

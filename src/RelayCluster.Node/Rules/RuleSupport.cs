@@ -27,11 +27,6 @@ internal static class RuleSupport
             reasons.Add("proxy-protocol is not sent by this node version");
         }
 
-        if (rule.Health.Check != HealthCheckKind.None)
-        {
-            reasons.Add("active health checks are not run by this node version");
-        }
-
         return reasons;
     }
 }

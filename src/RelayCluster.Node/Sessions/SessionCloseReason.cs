@@ -39,6 +39,9 @@ public enum SessionCloseReason
     /// <summary>An operator disabled the session's upstream.</summary>
     UpstreamDisabled = 304,
 
+    /// <summary>The session's upstream turned unhealthy and <c>session.on-upstream-down = rebind</c> moved the client to another.</summary>
+    UpstreamUnhealthy = 305,
+
     /// <summary>The session failed in an unexpected way and its supervisor stopped it.</summary>
     Failed = 399,
 }

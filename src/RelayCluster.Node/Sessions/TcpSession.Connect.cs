@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 
 namespace RelayCluster.Node.Sessions;
@@ -37,7 +38,8 @@ public sealed partial class TcpSession
             }
 
             using var attemptTimeout = new CancellationTokenSource(timeout);
-            string reason;
+            HealthFailureReason reason;
+            string detail;
             try
             {
                 await socket.ConnectAsync(upstream.EndPoint, attemptTimeout.Token);
@@ -66,16 +68,20 @@ public sealed partial class TcpSession
             }
             catch (OperationCanceledException)
             {
-                reason = $"no answer within {timeout.TotalMilliseconds:0} ms";
+                (reason, detail) = (HealthFailureReason.Timeout, $"no answer within {timeout.TotalMilliseconds:0} ms");
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            {
+                (reason, detail) = (HealthFailureReason.Refused, "connection refused");
             }
             catch (SocketException e)
             {
-                reason = e.SocketErrorCode == SocketError.ConnectionRefused ? "refused" : e.SocketErrorCode.ToString();
+                (reason, detail) = (HealthFailureReason.Error, e.SocketErrorCode.ToString());
             }
 
             socket.Dispose();
             (failed ??= []).Add(upstream);
-            ConnectFailed?.Invoke(upstream, reason);
+            ConnectFailed?.Invoke(upstream, reason, detail);
         }
 
         return null;

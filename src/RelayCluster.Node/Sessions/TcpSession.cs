@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
 
@@ -53,7 +54,7 @@ public sealed partial class TcpSession : IRelaySession
     public SessionCloseReason? CloseReason { get; private set; }
 
     /// <summary>Called with each upstream that refused or timed out, so the router can count it.</summary>
-    internal Action<UpstreamState, string>? ConnectFailed { get; set; }
+    internal Action<UpstreamState, HealthFailureReason, string>? ConnectFailed { get; set; }
 
     /// <summary>Connects to an upstream and relays until both directions have finished; returns why the session ended.</summary>
     internal async Task<SessionCloseReason> RunAsync()

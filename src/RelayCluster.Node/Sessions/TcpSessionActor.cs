@@ -18,7 +18,7 @@ internal sealed class TcpSessionActor : Actor
     {
         var self = Self;
         var router = Context.Parent;
-        _session.ConnectFailed = (upstream, reason) => router.Tell(new UpstreamConnectFailed(upstream, reason));
+        _session.ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
         _ = _session.RunAsync().ContinueWith(
             static (run, state) => ((ActorRef)state!).Tell(run.IsCompletedSuccessfully
                 ? new SessionFinished(run.Result, null)

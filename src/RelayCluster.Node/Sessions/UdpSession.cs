@@ -65,6 +65,9 @@ public sealed class UdpSession : IRelaySession
     /// <summary>The upstream socket's descriptor, for the epoll worker that reads it.</summary>
     internal int UpstreamFd => (int)_upstreamSocket.SafeHandle.DangerousGetHandle();
 
+    /// <summary>Whether the router already counted this session's silent upstream as a passive health failure.</summary>
+    internal bool PassiveFailureReported { get; set; }
+
     /// <summary>The session's tag in its epoll worker.</summary>
     internal ulong WorkerTag { get; set; }
 
