@@ -27,6 +27,15 @@ public sealed record SessionConfig
     /// <summary>The largest <see cref="MaxDatagram"/>: 65507 bytes, the largest UDP payload over IPv4.</summary>
     public const int MaxMaxDatagram = 65_507;
 
+    /// <summary>The default <see cref="BufferSize"/>: 64 KiB.</summary>
+    public const int DefaultBufferSize = 64 * 1024;
+
+    /// <summary>The smallest <see cref="BufferSize"/>: 1 KiB.</summary>
+    public const int MinBufferSize = 1024;
+
+    /// <summary>The largest <see cref="BufferSize"/>: 4 MiB.</summary>
+    public const int MaxBufferSize = 4 * 1024 * 1024;
+
     /// <summary>The default <see cref="ConnectAttempts"/>: 3.</summary>
     public const int DefaultConnectAttempts = 3;
 
@@ -53,6 +62,12 @@ public sealed record SessionConfig
 
     /// <summary>How many upstreams a new tcp session tries before it gives up (<c>connect-attempts</c>, tcp); default 3, from 1 to 16.</summary>
     public int ConnectAttempts { get; init; } = DefaultConnectAttempts;
+
+    /// <summary>
+    /// tcp (<c>buffer-size</c>): the read buffer of one direction of one connection, held only while data moves; a
+    /// connection holds at most two, however much its peers have pending.
+    /// </summary>
+    public int BufferSize { get; init; } = DefaultBufferSize;
 
     /// <summary>What happens to live sessions when their upstream becomes unhealthy (<c>on-upstream-down</c>); default <see cref="UpstreamDownAction.Keep"/>.</summary>
     public UpstreamDownAction OnUpstreamDown { get; init; } = UpstreamDownAction.Keep;

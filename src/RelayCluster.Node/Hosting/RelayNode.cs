@@ -19,7 +19,6 @@ public sealed partial class RelayNode : IAsyncDisposable
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly ActorSystem _actors;
     private readonly ILogger _logger;
-    private readonly TcpBufferPool _tcpBuffers = new(TcpBufferSize);
     private readonly List<RelayRule> _rules = [];
 
     private readonly UdpIo _udpIo;
@@ -90,7 +89,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>(), _udpIo)
-            : new TcpRelayListener(rule, listen, _tcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
+            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
         // The health actor is a sibling of the router, not its child: the router stops failed session actors, while a
         // failed health actor is restarted (the kernel's default strategy).
         var health = config.Health.Check == HealthCheckKind.None
@@ -102,12 +101,6 @@ public sealed partial class RelayNode : IAsyncDisposable
         _rules.Add(rule);
         listener.Start();
     }
-
-    /// <summary>The read buffer of one direction of one TCP session while data moves.</summary>
-    public const int TcpBufferSize = 64 * 1024;
-
-    /// <summary>The TCP sessions' read buffers, shared by all TCP rules of the node.</summary>
-    public TcpBufferPool TcpBuffers => _tcpBuffers;
 
     /// <summary>The number of receive loops per UDP listener: one per core, at most four.</summary>
     private static int ReceiveLoops => Math.Clamp(Environment.ProcessorCount, 1, 4);

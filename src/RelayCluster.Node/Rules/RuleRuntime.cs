@@ -29,6 +29,7 @@ public sealed class RuleRuntime
 
         _policy = policy;
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
+        TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
         Limiter = new SessionLimiter(config.Session.Max, config.Session.MaxPerClientIp, budget, descriptorsPerSession);
     }
 
@@ -43,6 +44,9 @@ public sealed class RuleRuntime
 
     /// <summary>Admission of new sessions.</summary>
     public SessionLimiter Limiter { get; }
+
+    /// <summary>The read buffers of the rule's TCP sessions, of <c>session.buffer-size</c> each.</summary>
+    public TcpBufferPool TcpBuffers { get; }
 
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using RelayCluster.Node.Hosting;
+using RelayCluster.Core.Configuration;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Tcp;
@@ -20,7 +20,8 @@ public class TcpBackpressureTests(ITestOutputHelper output)
         using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         upstream.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         upstream.Listen(1);
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!]));
+        var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), BufferSize = 16 * 1024 };
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!], session));
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         using var accepted = await upstream.AcceptAsync();
         var chunk = new byte[1024 * 1024];
@@ -43,14 +44,14 @@ public class TcpBackpressureTests(ITestOutputHelper output)
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (DateTime.UtcNow < stallEnds && await tick.WaitForNextTickAsync())
         {
-            peakRented = Math.Max(peakRented, relay.Node.TcpBuffers.BytesRented);
+            peakRented = Math.Max(peakRented, relay.Rule.Runtime.TcpBuffers.BytesRented);
         }
 
         var allocatedDuringStall = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         output.WriteLine($"stall {s_stall.TotalSeconds} s: upstream wrote {Interlocked.Read(ref written)} of {Offered} bytes, relay buffers peaked at {peakRented} bytes, process allocated {allocatedDuringStall} bytes");
         Assert.False(writer.IsCompleted, $"the upstream wrote all {Offered} bytes although the client read none: no backpressure");
         Assert.True(Interlocked.Read(ref written) < Offered / 2, $"the upstream got {Interlocked.Read(ref written)} bytes out while the client was not reading");
-        Assert.True(peakRented <= 2 * RelayNode.TcpBufferSize, $"the relay held {peakRented} bytes of buffers for one connection");
+        Assert.True(peakRented <= 2 * session.BufferSize, $"the relay held {peakRented} bytes of buffers for one connection");
         Assert.True(allocatedDuringStall < 8 * 1024 * 1024, $"the process allocated {allocatedDuringStall} bytes during the stall");
 
         var received = await TcpClientPeer.ReadToEndAsync(client, TimeSpan.FromSeconds(60));

@@ -13,6 +13,7 @@ internal static class RulePartsBinder
         MaxDatagram = (int)session.Size("max-datagram", SessionConfig.DefaultMaxDatagram, SessionConfig.MinMaxDatagram, SessionConfig.MaxMaxDatagram),
         ConnectTimeout = session.Duration("connect-timeout", SessionConfig.DefaultConnectTimeout),
         ConnectAttempts = session.Int("connect-attempts", SessionConfig.DefaultConnectAttempts, 1, SessionConfig.MaxConnectAttempts),
+        BufferSize = (int)session.Size("buffer-size", SessionConfig.DefaultBufferSize, SessionConfig.MinBufferSize, SessionConfig.MaxBufferSize),
         OnUpstreamDown = BindOnUpstreamDown(session, protocol),
     };
 
