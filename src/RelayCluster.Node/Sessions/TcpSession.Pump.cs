@@ -7,18 +7,22 @@ public sealed partial class TcpSession
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> until a FIN, a reset or the session's close.</summary>
     private async Task<PumpEnd> PumpAsync(Socket source, Socket target, bool towardClient)
     {
-        while (true)
+        var buffer = (byte[]?)null;
+        try
         {
-            var buffer = (byte[]?)null;
-            try
+            while (true)
             {
                 int read;
                 try
                 {
-                    // Wait for data with no buffer held, so an idle connection costs no buffer memory.
-                    await source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
-                    buffer = _buffers.Rent();
-                    read = await source.ReceiveAsync(buffer, SocketFlags.None);
+                    if (buffer is null)
+                    {
+                        // Wait for data with no buffer held, so an idle connection costs no buffer memory.
+                        await source.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None);
+                        buffer = _buffers.Rent();
+                    }
+
+                    read = await source.ReceiveAsync(buffer.AsMemory(0, _buffers.BufferSize), SocketFlags.None);
                 }
                 catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
@@ -52,13 +56,20 @@ public sealed partial class TcpSession
                 }
 
                 Touch();
-            }
-            finally
-            {
-                if (buffer is not null)
+                if (read < _buffers.BufferSize)
                 {
+                    // The socket is most likely drained: give the buffer back until data is there again. A full read
+                    // keeps it, since more is probably waiting (a bulk transfer skips the zero-byte reads).
                     _buffers.Return(buffer);
+                    buffer = null;
                 }
+            }
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                _buffers.Return(buffer);
             }
         }
     }
