@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RelayCluster.Bench.Common;
+using RelayCluster.Bench.Tcp;
 using RelayCluster.Bench.Udp;
 
 var root = new RootCommand("relay-bench: echo upstreams and closed-loop load generators for testing a relay, like iperf.")
@@ -7,6 +8,9 @@ var root = new RootCommand("relay-bench: echo upstreams and closed-loop load gen
     UdpEchoCommand.Create(),
     UdpLoadCommand.Create(),
     UdpPingCommand.Create(),
+    TcpEchoCommand.Create(),
+    TcpLoadCommand.Create(),
+    TcpPingCommand.Create(),
     FreePortCommand.Create(),
 };
 
