@@ -44,7 +44,7 @@ internal sealed class TcpLoadConnection
         {
             try
             {
-                _socket ??= await Connect();
+                _socket ??= await ConnectAsync();
                 var socket = _socket;
                 while (!_run.Stopping)
                 {
@@ -107,7 +107,7 @@ internal sealed class TcpLoadConnection
         socket?.Dispose();
     }
 
-    private async Task<Socket> Connect()
+    private async Task<Socket> ConnectAsync()
     {
         var socket = await TcpSockets.ConnectAsync(_run.Options.Target, _run.StopToken);
         _counters.Connects++;
