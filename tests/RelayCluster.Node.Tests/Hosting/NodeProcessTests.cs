@@ -10,29 +10,40 @@ public partial class NodeProcessTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Sigterm_WithLiveSession_DrainsForGraceThenExitsZero()
+    public async Task Sigterm_WithLiveUdpAndTcpSessions_DrainsForGraceThenExitsZero()
     {
         await using var echo = UdpEchoUpstream.Start();
+        await using var tcpEcho = TcpEchoUpstream.Start();
         var config = await WriteConfigAsync($$"""
             relay {
               node { id = drain-test, shutdown-grace = 1500ms }
-              rules { game { protocol = udp, listen = "127.0.0.1:0", upstreams = ["{{echo.EndPoint}}"] } }
+              rules {
+                game { protocol = udp, listen = "127.0.0.1:0", upstreams = ["{{echo.EndPoint}}"] }
+                web { protocol = tcp, listen = "127.0.0.1:0", upstreams = ["{{tcpEcho.EndPoint}}"] }
+              }
             }
             """);
         using var node = NodeProcess.Start(config);
         var port = int.Parse((await node.WaitForLineAsync(ListeningLine(), s_timeout)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var tcpPort = int.Parse((await node.WaitForLineAsync(TcpListeningLine(), s_timeout)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         using var peer = new UdpPeer(new IPEndPoint(IPAddress.Loopback, port));
         Assert.NotNull(await peer.RoundTripAsync([1], s_timeout));
+        using var connection = await Tcp.TcpClientPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, tcpPort));
+        await connection.SendAsync(new byte[] { 1 });
+        Assert.Equal([1], await Tcp.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
 
         var stopwatch = Stopwatch.StartNew();
         node.Signal(NodeProcess.SigTerm);
         await node.WaitForLineAsync(DrainingLine(), s_timeout);
         Assert.Equal([2], await peer.RoundTripAsync([2], s_timeout));
+        await connection.SendAsync(new byte[] { 2 });
+        Assert.Equal([2], await Tcp.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
 
         var exitCode = await node.WaitForExitAsync(s_timeout);
         Assert.Equal(0, exitCode);
         Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(1400), $"the node left after {stopwatch.Elapsed}, before its grace period");
-        Assert.Contains(node.Output, line => line.Contains("Drained: 1 sessions", StringComparison.Ordinal));
+        Assert.Contains(node.Output, line => line.Contains("Drained: 2 sessions", StringComparison.Ordinal));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(connection, s_timeout));
     }
 
     [Fact]
@@ -71,6 +82,9 @@ public partial class NodeProcessTests
 
     [GeneratedRegex(@"listening on udp 127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"listening on tcp 127\.0\.0\.1:(\d+)")]
+    private static partial Regex TcpListeningLine();
 
     [GeneratedRegex("Draining")]
     private static partial Regex DrainingLine();
