@@ -99,6 +99,12 @@ public sealed class TcpRelayListener : IRuleListener
         }
 
         var remote = (IPEndPoint)client.RemoteEndPoint!;
+        if (!Rule.Config.Access.IsAllowed(remote.Address))
+        {
+            Refuse(client, DropReason.AccessDenied);
+            return;
+        }
+
         if (Rule.Limiter.TryAdmit(remote.Address) is { } refusal)
         {
             Refuse(client, refusal);

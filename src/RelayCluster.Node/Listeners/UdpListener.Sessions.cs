@@ -17,6 +17,12 @@ public sealed partial class UdpListener
         }
 
         var client = (IPEndPoint)s_endPointFactory.Create(address);
+        if (!Rule.Config.Access.IsAllowed(client.Address))
+        {
+            Rule.Counters.Dropped(DropReason.AccessDenied);
+            return;
+        }
+
         if (Rule.Limiter.TryAdmit(client.Address) is { } refusal)
         {
             Rule.Counters.Dropped(refusal);

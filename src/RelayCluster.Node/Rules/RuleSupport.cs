@@ -12,11 +12,6 @@ internal static class RuleSupport
     public static IReadOnlyList<string> Unsupported(RuleConfig rule)
     {
         var reasons = new List<string>();
-        if (rule.Access.Allow.Count > 0 || rule.Access.Deny.Count > 0)
-        {
-            reasons.Add("access lists are not enforced by this node version");
-        }
-
         if (rule.RateLimit.PacketsPerSecond > 0 || rule.RateLimit.BytesPerSecond > 0)
         {
             reasons.Add("rate limits are not enforced by this node version");

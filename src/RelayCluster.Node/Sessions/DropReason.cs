@@ -20,6 +20,9 @@ public enum DropReason
 
     /// <summary>The node is draining and takes no new sessions.</summary>
     Draining,
+
+    /// <summary>The client is in the rule's <c>access.deny</c> list, or not in a non-empty <c>access.allow</c> list.</summary>
+    AccessDenied,
 }
 
 /// <summary>Names of <see cref="DropReason"/> values as they appear in stats and metrics.</summary>
@@ -37,6 +40,7 @@ public static class DropReasons
         DropReason.Truncated => "truncated",
         DropReason.SendError => "send-error",
         DropReason.Draining => "draining",
+        DropReason.AccessDenied => "access-denied",
         _ => reason.ToString(),
     };
 }
