@@ -9,7 +9,7 @@ namespace RelayCluster.Benchmarks;
 [MemoryDiagnoser]
 public class UdpForwardBenchmark
 {
-    private readonly byte[] _payload = new byte[64];
+    private readonly byte[] _payload = new byte[1200];
     private RelayUnderTest? _relay;
 
     [Params(64, 1200)]
@@ -24,7 +24,7 @@ public class UdpForwardBenchmark
     }
 
     [Benchmark]
-    public int RoundTrip() => _relay!.RoundTrip(_payload.AsSpan(0, Math.Min(Size, _payload.Length)));
+    public int RoundTrip() => _relay!.RoundTrip(_payload.AsSpan(0, Size));
 
     [GlobalCleanup]
     public void Cleanup() => _relay!.DisposeAsync().AsTask().GetAwaiter().GetResult();
