@@ -57,5 +57,4 @@ internal readonly struct ClientKey : IEquatable<ClientKey>
 
     // HashCode is seeded randomly per process, so spoofed sources cannot be chosen to collide in the table.
     public override int GetHashCode() => HashCode.Combine(_high, _low);
-
 }
