@@ -105,6 +105,13 @@ public sealed class TcpRelayListener : IRuleListener
             return;
         }
 
+        // For tcp, packets-per-second is new connections per second from one client IP.
+        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(remote.Address, 0))
+        {
+            Refuse(client, DropReason.RateLimited);
+            return;
+        }
+
         if (Rule.Limiter.TryAdmit(remote.Address) is { } refusal)
         {
             Refuse(client, refusal);

@@ -119,6 +119,12 @@ public sealed partial class UdpListener : IRuleListener
             return;
         }
 
+        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(address, datagram.Length))
+        {
+            Rule.Counters.Dropped(DropReason.RateLimited);
+            return;
+        }
+
         if (_sessions.TryGetValue(address, out var session))
         {
             if (session.Upstream.Health != UpstreamHealth.Unhealthy || !_rebindOnUpstreamDown)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
@@ -30,6 +31,7 @@ public sealed class RuleRuntime
         _policy = policy;
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
+        RateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
         Limiter = new SessionLimiter(config.Session.Max, config.Session.MaxPerClientIp, budget, descriptorsPerSession);
     }
 
@@ -47,6 +49,9 @@ public sealed class RuleRuntime
 
     /// <summary>The read buffers of the rule's TCP sessions, of <c>session.buffer-size</c> each.</summary>
     public TcpBufferPool TcpBuffers { get; }
+
+    /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
+    public ClientRateLimiter? RateLimiter { get; }
 
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();

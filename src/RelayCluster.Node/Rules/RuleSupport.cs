@@ -12,9 +12,9 @@ internal static class RuleSupport
     public static IReadOnlyList<string> Unsupported(RuleConfig rule)
     {
         var reasons = new List<string>();
-        if (rule.RateLimit.PacketsPerSecond > 0 || rule.RateLimit.BytesPerSecond > 0)
+        if (rule.Protocol == RuleProtocol.Tcp && rule.RateLimit.BytesPerSecond > 0)
         {
-            reasons.Add("rate limits are not enforced by this node version");
+            reasons.Add("rate-limit.bytes-per-second is enforced on udp rules only (a tcp rule limits new connections with packets-per-second)");
         }
 
         if (rule.ProxyProtocol != ProxyProtocolVersion.None)

@@ -23,6 +23,9 @@ public enum DropReason
 
     /// <summary>The client is in the rule's <c>access.deny</c> list, or not in a non-empty <c>access.allow</c> list.</summary>
     AccessDenied,
+
+    /// <summary>The client IP went over the rule's <c>rate-limit</c>.</summary>
+    RateLimited,
 }
 
 /// <summary>Names of <see cref="DropReason"/> values as they appear in stats and metrics.</summary>
@@ -41,6 +44,7 @@ public static class DropReasons
         DropReason.SendError => "send-error",
         DropReason.Draining => "draining",
         DropReason.AccessDenied => "access-denied",
+        DropReason.RateLimited => "rate-limited",
         _ => reason.ToString(),
     };
 }
