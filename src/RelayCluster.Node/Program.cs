@@ -7,6 +7,7 @@ using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
 using Serilog.Extensions.Logging;
 
+SocketEngineSettings.Apply();
 var (arguments, argumentError) = NodeArguments.Parse(args);
 if (arguments is null)
 {
