@@ -121,7 +121,7 @@ public sealed class TcpRelayListener : IRuleListener
         client.NoDelay = true;
         var session = new TcpSession(client, remote, Rule, _buffers);
         Rule.SessionOpened(session);
-        _owner.StartSession(session, Props.Create(() => new TcpSessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+        _owner.StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
     }
 
     private void Refuse(Socket client, DropReason reason)

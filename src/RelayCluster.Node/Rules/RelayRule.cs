@@ -28,7 +28,7 @@ public sealed class RelayRule : IUdpSessionObserver
     }
 
     void IUdpSessionObserver.SessionStarted(UdpSession session) =>
-        StartSession(session, Props.Create(() => new UdpSessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+        StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
 
     /// <summary>Hands a new session to the router; when the router cannot take it, <paramref name="abandon"/> ends it at once.</summary>
     internal void StartSession(IRelaySession session, Props actor, Action abandon)

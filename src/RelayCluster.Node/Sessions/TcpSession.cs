@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RelayCluster.Core.Actors;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
@@ -10,7 +11,7 @@ namespace RelayCluster.Node.Sessions;
 /// One client connection of a TCP rule and its connection to an upstream: connects with failover, then pumps both
 /// directions with backpressure and half-close. The session actor owns its lifecycle.
 /// </summary>
-public sealed partial class TcpSession : IRelaySession
+public sealed partial class TcpSession : IActorOwnedSession
 {
     private readonly Socket _client;
     private readonly RuleRuntime _rule;
@@ -55,6 +56,14 @@ public sealed partial class TcpSession : IRelaySession
 
     /// <summary>Called with each upstream that refused or timed out, so the router can count it.</summary>
     internal Action<UpstreamState, HealthFailureReason, string>? ConnectFailed { get; set; }
+
+    Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router)
+    {
+        ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
+        return RunAsync();
+    }
+
+    bool IActorOwnedSession.Close(SessionCloseReason reason) => Close(reason);
 
     /// <summary>Connects to an upstream and relays until both directions have finished; returns why the session ended.</summary>
     internal async Task<SessionCloseReason> RunAsync()

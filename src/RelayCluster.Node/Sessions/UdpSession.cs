@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using RelayCluster.Core.Actors;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
 using RelayCluster.Node.Listeners;
@@ -11,7 +12,7 @@ namespace RelayCluster.Node.Sessions;
 /// One UDP peer of a rule and the connected socket that carries its datagrams to and from its upstream.
 /// Datagrams take the direct path (listener socket to upstream socket and back); the session actor owns the lifecycle.
 /// </summary>
-public sealed class UdpSession : IRelaySession
+public sealed class UdpSession : IActorOwnedSession
 {
     private readonly UdpListener _listener;
     private readonly Socket _upstreamSocket;
@@ -89,7 +90,7 @@ public sealed class UdpSession : IRelaySession
     /// Starts the async reader of upstream replies, which runs until the session is closed; null when the listener's
     /// epoll worker reads them instead (registered when the session opened).
     /// </summary>
-    internal Task? StartReading() => _worker is null ? RunAsync() : null;
+    Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router) => _worker is null ? RunAsync() : null;
 
     /// <summary>Reads every reply waiting on the upstream socket (at most a budget) and sends each to the client; called by the epoll worker.</summary>
     internal unsafe void ReadReplies(byte[] buffer)
@@ -150,7 +151,7 @@ public sealed class UdpSession : IRelaySession
         }
     }
 
-    private async Task RunAsync()
+    private async Task<SessionCloseReason> RunAsync()
     {
         using var receiver = new SocketReceiver();
         var buffer = GC.AllocateUninitializedArray<byte>(_maxDatagram + 1);
@@ -161,7 +162,7 @@ public sealed class UdpSession : IRelaySession
             {
                 if (IsClosed || result.Error is SocketError.OperationAborted or SocketError.Interrupted)
                 {
-                    return;
+                    return CloseReason ?? SessionCloseReason.Failed;
                 }
 
                 // ICMP port unreachable and friends: the upstream may come back; the session stays.
@@ -172,6 +173,8 @@ public sealed class UdpSession : IRelaySession
             Relay(buffer.AsSpan(0, result.BytesTransferred));
         }
     }
+
+    bool IActorOwnedSession.Close(SessionCloseReason reason) => Close(reason);
 
     /// <summary>Ends the session: closes its upstream socket and releases its place in the rule's limits. Idempotent.</summary>
     internal bool Close(SessionCloseReason reason)

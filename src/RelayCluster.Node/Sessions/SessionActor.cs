@@ -1,32 +1,32 @@
 using RelayCluster.Core.Actors;
-using RelayCluster.Node.Rules;
 
 namespace RelayCluster.Node.Sessions;
 
 /// <summary>
-/// Owns one TCP session's lifecycle: starts its connect-and-pump task, ends the session when the task finishes or when
-/// told (idle, drain, shutdown). Bytes never pass through this actor's mailbox.
+/// Owns one session's lifecycle, UDP or TCP: starts it, ends it when it finishes by itself, when it fails, or when told
+/// (idle, drain, disable, shutdown). Datagrams and bytes never pass through this actor's mailbox.
 /// </summary>
-internal sealed class TcpSessionActor : Actor
+internal sealed class SessionActor : Actor
 {
-    private readonly TcpSession _session;
+    private readonly IActorOwnedSession _session;
     private SessionCloseReason _closeReason = SessionCloseReason.NodeShutdown;
 
-    public TcpSessionActor(TcpSession session) => _session = session;
+    public SessionActor(IActorOwnedSession session) => _session = session;
 
     protected override ValueTask PreStartAsync()
     {
-        var self = Self;
-        var router = Context.Parent;
-        _session.ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
-        _ = _session.RunAsync().ContinueWith(
-            static (run, state) => ((ActorRef)state!).Tell(run.IsCompletedSuccessfully
-                ? new SessionFinished(run.Result, null)
-                : new SessionFinished(SessionCloseReason.Failed, run.Exception?.GetBaseException())),
-            self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        if (_session.Start(Context.Parent) is { } run)
+        {
+            _ = run.ContinueWith(
+                static (run, state) => ((ActorRef)state!).Tell(run.IsCompletedSuccessfully
+                    ? new SessionFinished(run.Result, null)
+                    : new SessionFinished(SessionCloseReason.Failed, run.Exception?.GetBaseException())),
+                Self,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -58,3 +58,6 @@ internal sealed class TcpSessionActor : Actor
 
     private sealed record SessionFinished(SessionCloseReason Reason, Exception? Error);
 }
+
+/// <summary>Tells a session actor to end its session for <paramref name="Reason"/>.</summary>
+public sealed record CloseSession(SessionCloseReason Reason);
