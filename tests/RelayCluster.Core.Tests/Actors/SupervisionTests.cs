@@ -1,5 +1,6 @@
 using RelayCluster.Core.Actors;
 using RelayCluster.Testing;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Actors;
 

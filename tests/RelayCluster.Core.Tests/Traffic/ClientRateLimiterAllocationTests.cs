@@ -1,6 +1,7 @@
 using System.Net;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Traffic;
 
@@ -15,7 +16,7 @@ public class ClientRateLimiterAllocationTests
     [InlineData("2001:db8::7")]
     public void TryAcquire_IPAddressOfTrackedClient_DoesNotAllocate(string address)
     {
-        var limiter = ClientRateLimiterTests.Create(s_limits, new ManualClock());
+        var limiter = ClientRateLimiterTests.Create(s_limits, new ManualTimeProvider());
         var client = IPAddress.Parse(address);
 
         Assert.Equal(0, AllocatedBy(() => limiter.TryAcquire(client, 64)));
@@ -26,7 +27,7 @@ public class ClientRateLimiterAllocationTests
     [InlineData("2001:db8::7")]
     public void TryAcquire_SocketAddressOfTrackedClient_DoesNotAllocate(string address)
     {
-        var limiter = ClientRateLimiterTests.Create(s_limits, new ManualClock());
+        var limiter = ClientRateLimiterTests.Create(s_limits, new ManualTimeProvider());
         var client = new IPEndPoint(IPAddress.Parse(address), 27005).Serialize();
 
         Assert.Equal(0, AllocatedBy(() => limiter.TryAcquire(client, 64)));
@@ -44,7 +45,7 @@ public class ClientRateLimiterAllocationTests
     [Fact]
     public void TryAcquire_LimitsOff_DoesNotAllocate()
     {
-        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig(), new ManualClock());
+        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig(), new ManualTimeProvider());
         var client = IPAddress.Parse("203.0.113.7");
 
         Assert.Equal(0, AllocatedBy(() => limiter.TryAcquire(client, 64)));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Traffic;
 
@@ -15,7 +16,7 @@ public class ClientRateLimiterCapacityTests
     [InlineData(65_536)]
     public void TryAcquire_FloodOfDistinctSources_NeverTracksMoreThanCapacity(int capacity)
     {
-        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualClock(), capacity);
+        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualTimeProvider(), capacity);
         Span<byte> address = stackalloc byte[4];
 
         foreach (var source in ShuffledSources(seed: 7))
@@ -35,7 +36,7 @@ public class ClientRateLimiterCapacityTests
     [Fact]
     public void TryAcquire_FloodOfDistinctSources_ActiveClientKeepsItsBucket()
     {
-        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualClock(), capacity: 1_000);
+        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualTimeProvider(), capacity: 1_000);
         var active = IPAddress.Parse("2001:db8::77");
         Assert.Equal(10, ClientRateLimiterTests.TakeAll(limiter, active, bytes: 1));
         Span<byte> address = stackalloc byte[4];
@@ -59,7 +60,7 @@ public class ClientRateLimiterCapacityTests
     [Fact]
     public void TryAcquire_FullTableWithIdleClients_ReusesTheirPlaceWithoutEvicting()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, clock, capacity: 50);
         for (var i = 1; i <= 50; i++)
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Traffic;
 
@@ -12,7 +13,7 @@ public class ClientRateLimiterConcurrencyTests
     [Fact]
     public void TryAcquire_OneClientFromSeveralThreads_PassesExactlyTheBurst()
     {
-        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 1_000 }, new ManualClock());
+        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 1_000 }, new ManualTimeProvider());
         var passed = 0;
 
         RunOnThreads(_ =>
@@ -32,7 +33,7 @@ public class ClientRateLimiterConcurrencyTests
     [Fact]
     public void TryAcquire_OneClientWhileTimePasses_PassesExactlyTheRefill()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
 
         // Drained first and as deep as the whole refill, so the cap never discards tokens while workers wait for a core.
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 1_000, Burst = 1_000 }, clock);
@@ -71,7 +72,7 @@ public class ClientRateLimiterConcurrencyTests
     public void TryAcquire_FloodFromSeveralThreads_StaysWithinCapacity()
     {
         const int PerThread = 25_000;
-        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualClock(), capacity: 1_000);
+        var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, new ManualTimeProvider(), capacity: 1_000);
         var overCapacity = 0;
 
         RunOnThreads(thread =>

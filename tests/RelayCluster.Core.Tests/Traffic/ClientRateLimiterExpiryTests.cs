@@ -1,5 +1,6 @@
 using System.Net;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Traffic;
 
@@ -10,7 +11,7 @@ public class ClientRateLimiterExpiryTests
     [Fact]
     public void RemoveIdle_ClientSilentForTheExpiry_DropsIt()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, clock);
         limiter.TryAcquire(s_client, 1);
 
@@ -27,7 +28,7 @@ public class ClientRateLimiterExpiryTests
     [Fact]
     public void RemoveIdle_ClientStillSending_KeepsIt()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, clock);
 
         for (var second = 0; second < 30; second++)
@@ -43,7 +44,7 @@ public class ClientRateLimiterExpiryTests
     [Fact]
     public void TryAcquire_LaterTraffic_SweepsIdleClients()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
 
         // Below 128 clients the table is one stripe, so any client's traffic sweeps all of it.
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 10 }, clock, capacity: 100);
@@ -61,7 +62,7 @@ public class ClientRateLimiterExpiryTests
     [Fact]
     public void RemoveIdle_BucketStillRefilling_WaitsUntilItIsFull()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
 
         // 100 packets deep at 1 a second: dropping it after 10 s would hand back 90 packets early.
         var limiter = ClientRateLimiterTests.Create(new RateLimitConfig { PacketsPerSecond = 1, Burst = 100 }, clock);

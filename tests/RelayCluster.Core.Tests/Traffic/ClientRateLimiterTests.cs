@@ -1,6 +1,7 @@
 using System.Net;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
+using RelayCluster.Testing.Time;
 
 namespace RelayCluster.Core.Tests.Traffic;
 
@@ -12,7 +13,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_OfferedFasterThanTheRate_PassesBurstPlusRateOverFiveSeconds()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = Create(new RateLimitConfig { PacketsPerSecond = 100 }, clock);
 
         // 1,000 datagrams a second offered against 100 allowed, for 5 simulated seconds.
@@ -24,7 +25,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_Burst_SetsTheDepthOfThePacketBucket()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = Create(new RateLimitConfig { PacketsPerSecond = 10, Burst = 3 }, clock);
 
         Assert.Equal(3, TakeAll(limiter, s_client, bytes: 1));
@@ -37,7 +38,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_BurstZero_AllowsOneSecondsWorthAtOnce()
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 50 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 50 }, new ManualTimeProvider());
 
         Assert.Equal(50, TakeAll(limiter, s_client, bytes: 1));
     }
@@ -45,7 +46,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_BytesPerSecond_LimitsBytesOverFiveSeconds()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = Create(new RateLimitConfig { BytesPerSecond = 10_000 }, clock);
 
         // 100-byte datagrams: a second's worth is 100 of them, and the bucket starts with one second's worth.
@@ -57,7 +58,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_OverTheByteLimit_TakesNoPacket()
     {
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         var limiter = Create(new RateLimitConfig { PacketsPerSecond = 2, BytesPerSecond = 1_000 }, clock);
 
         Assert.True(limiter.TryAcquire(s_client, 900));
@@ -71,7 +72,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_OverThePacketLimit_TakesNoBytes()
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1, BytesPerSecond = 1_000 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1, BytesPerSecond = 1_000 }, new ManualTimeProvider());
 
         Assert.True(limiter.TryAcquire(s_client, 500));
         Assert.False(limiter.TryAcquire(s_client, 500));
@@ -81,7 +82,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_TwoClients_HaveIndependentBuckets()
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 5 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 5 }, new ManualTimeProvider());
 
         Assert.Equal(5, TakeAll(limiter, s_client, bytes: 1));
         Assert.Equal(5, TakeAll(limiter, s_other, bytes: 1));
@@ -91,7 +92,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_LimitsOff_AlwaysPassesAndTracksNobody()
     {
-        var limiter = Create(new RateLimitConfig { Burst = 5 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { Burst = 5 }, new ManualTimeProvider());
 
         for (var i = 0; i < 10_000; i++)
         {
@@ -106,7 +107,7 @@ public class ClientRateLimiterTests
     [InlineData("::ffff:10.1.2.3", "10.1.2.3")]
     public void TryAcquire_IPv4AndMappedIPv6_ShareOneBucket(string first, string second)
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 4 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 4 }, new ManualTimeProvider());
 
         Assert.Equal(4, TakeAll(limiter, IPAddress.Parse(first), bytes: 1));
         Assert.False(limiter.TryAcquire(IPAddress.Parse(second), 1));
@@ -116,7 +117,7 @@ public class ClientRateLimiterTests
     [Fact]
     public void TryAcquire_DifferentIPv6Addresses_AreDifferentClients()
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1 }, new ManualTimeProvider());
 
         Assert.True(limiter.TryAcquire(IPAddress.Parse("2001:db8::1"), 1));
         Assert.True(limiter.TryAcquire(IPAddress.Parse("2001:db8::2"), 1));
@@ -130,7 +131,7 @@ public class ClientRateLimiterTests
     [InlineData("2001:db8::7", 65535)]
     public void TryAcquire_AllOverloads_ShareTheClientsBucket(string address, int port)
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 3 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 3 }, new ManualTimeProvider());
         var ip = IPAddress.Parse(address);
 
         Assert.True(limiter.TryAcquire(ip, 1));
@@ -146,7 +147,7 @@ public class ClientRateLimiterTests
     [InlineData(15)]
     public void TryAcquire_AddressOfWrongLength_Throws(int length)
     {
-        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1 }, new ManualClock());
+        var limiter = Create(new RateLimitConfig { PacketsPerSecond = 1 }, new ManualTimeProvider());
 
         Assert.Throws<ArgumentException>(() => limiter.TryAcquire(new byte[length], 1));
     }
@@ -155,7 +156,7 @@ public class ClientRateLimiterTests
     public void Constructor_BadArguments_Throw()
     {
         var config = new RateLimitConfig { PacketsPerSecond = 1 };
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new ClientRateLimiter(config, 0, TimeSpan.FromSeconds(1), clock));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ClientRateLimiter(config, 10, TimeSpan.Zero, clock));
@@ -163,7 +164,7 @@ public class ClientRateLimiterTests
         Assert.Throws<ArgumentNullException>(() => new ClientRateLimiter(config, 10, TimeSpan.FromSeconds(1), null!));
     }
 
-    internal static ClientRateLimiter Create(RateLimitConfig config, ManualClock clock, int capacity = 1_000) =>
+    internal static ClientRateLimiter Create(RateLimitConfig config, ManualTimeProvider clock, int capacity = 1_000) =>
         new(config, capacity, TimeSpan.FromSeconds(10), clock);
 
     internal static int TakeAll(ClientRateLimiter limiter, IPAddress client, int bytes)
@@ -177,7 +178,7 @@ public class ClientRateLimiterTests
         return taken;
     }
 
-    private static int Offer(ClientRateLimiter limiter, ManualClock clock, IPAddress client, int bytes, int perSecond, TimeSpan duration)
+    private static int Offer(ClientRateLimiter limiter, ManualTimeProvider clock, IPAddress client, int bytes, int perSecond, TimeSpan duration)
     {
         var step = TimeSpan.FromSeconds(1.0 / perSecond);
         var passed = 0;

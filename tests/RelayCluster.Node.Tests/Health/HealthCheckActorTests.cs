@@ -5,8 +5,9 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
-using RelayCluster.Testing;
+using RelayCluster.Testing.Time;
 using RelayCluster.Testing.Upstreams;
+using RelayCluster.Testing;
 
 namespace RelayCluster.Node.Tests.Health;
 
@@ -20,7 +21,7 @@ public class HealthCheckActorTests
         const int Rise = 2, Fall = 3;
         var interval = TimeSpan.FromSeconds(1);
         var timeout = TimeSpan.FromMilliseconds(250);
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         await using var system = new ActorSystem("health", new ActorSystemOptions { TimeProvider = clock });
         await using var echo = UdpEchoUpstream.Start();
         var upstream = new UpstreamState($"127.0.0.1:{echo.EndPoint.Port}", echo.EndPoint);
@@ -77,7 +78,7 @@ public class HealthCheckActorTests
     public async Task PassiveFailures_CountTowardFall_AndAPassEndsTheRun()
     {
         // On a manual clock with a gated probe, nothing but the passive failures can move the verdict in between.
-        var clock = new ManualClock();
+        var clock = new ManualTimeProvider();
         await using var system = new ActorSystem("health", new ActorSystemOptions { TimeProvider = clock });
         var upstream = new UpstreamState("10.0.0.11:27015", new IPEndPoint(IPAddress.Loopback, 27015));
         var other = new UpstreamState("10.0.0.12:27015", new IPEndPoint(IPAddress.Loopback, 27016));
@@ -167,7 +168,7 @@ public class HealthCheckActorTests
         Assert.Contains(logger.Entries, entry => entry.Id.Id == 1502 && entry.Level == LogLevel.Warning);
     }
 
-    private static async Task AdvanceUntilAsync(ManualClock clock, Func<bool> condition)
+    private static async Task AdvanceUntilAsync(ManualTimeProvider clock, Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + s_wait;
         while (!condition())

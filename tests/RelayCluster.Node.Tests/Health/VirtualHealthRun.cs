@@ -1,5 +1,6 @@
 using RelayCluster.Core.Actors;
 using RelayCluster.Node.Health;
+using RelayCluster.Testing.Time;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Health;
@@ -9,7 +10,7 @@ namespace RelayCluster.Node.Tests.Health;
 /// while a reply may still come over the socket or a result is on its way to the actor, so the times it measures are
 /// those of the actor's schedule alone, however slow the machine.
 /// </summary>
-internal sealed class VirtualHealthRun(ManualClock clock, ActorRef health, TrackingProbe probe, UdpEchoUpstream echo, TimeSpan timeout)
+internal sealed class VirtualHealthRun(ManualTimeProvider clock, ActorRef health, TrackingProbe probe, UdpEchoUpstream echo, TimeSpan timeout)
 {
     private static readonly TimeSpan s_realLimit = TimeSpan.FromSeconds(20);
 

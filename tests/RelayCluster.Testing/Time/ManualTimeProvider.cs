@@ -1,13 +1,16 @@
-namespace RelayCluster.Core.Tests.Actors;
+namespace RelayCluster.Testing.Time;
 
-/// <summary>A clock that moves only when a test advances it, firing due timers on the advancing thread.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+/// <summary>A clock that moves only when a test advances it, firing due timers on the advancing thread, in due order.</summary>
+public sealed class ManualTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
     private long _now;
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>The time since the clock was made.</summary>
+    public TimeSpan Now => TimeSpan.FromTicks(GetTimestamp());
 
     public int ActiveTimerCount
     {
@@ -42,6 +45,27 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Moves to the earliest armed timer's due time and fires it; false when no timer is armed.</summary>
+    public bool AdvanceToNextTimer()
+    {
+        ManualTimer? next;
+        lock (_lock)
+        {
+            next = _timers.Where(timer => timer.DueAt is not null).MinBy(timer => timer.DueAt);
+            if (next is null)
+            {
+                return false;
+            }
+
+            _now = Math.Max(_now, next.DueAt!.Value);
+            next.DueAt = next.Period > 0 ? _now + next.Period : null;
+        }
+
+        next.Callback(next.State);
+        return true;
+    }
+
+    /// <summary>Moves the clock forward by <paramref name="by"/>, firing every timer that falls due on the way.</summary>
     public void Advance(TimeSpan by)
     {
         long target;
