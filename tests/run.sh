@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+# The cluster tests start their own etcd members on free loopback ports.
+command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "installing: ${missing[*]}"
