@@ -15,6 +15,7 @@ public sealed class UpstreamState
     private long _clusterSessions;
     private volatile UpstreamHealth _health;
     private volatile UpstreamAdminState _adminState;
+    private volatile int _weight;
 
     /// <summary>Creates the state of an upstream that is enabled, of unknown health and without sessions.</summary>
     /// <param name="address">The address as configured, <c>host:port</c>; it names the upstream everywhere and keys client hashing.</param>
@@ -28,7 +29,7 @@ public sealed class UpstreamState
 
         Address = address;
         EndPoint = endPoint;
-        Weight = weight;
+        _weight = weight;
         AddressHash = StableHash.Hash(address);
     }
 
@@ -39,7 +40,15 @@ public sealed class UpstreamState
     public IPEndPoint EndPoint { get; }
 
     /// <summary>The share of new sessions relative to the other upstreams of the rule; at least 1.</summary>
-    public int Weight { get; }
+    public int Weight
+    {
+        get => _weight;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _weight = value;
+        }
+    }
 
     /// <summary>The live sessions on this node that use this upstream.</summary>
     public int ActiveSessions => Volatile.Read(ref _activeSessions);

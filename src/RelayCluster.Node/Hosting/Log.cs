@@ -15,4 +15,19 @@ internal static partial class Log
 
     [LoggerMessage(1203, LogLevel.Warning, "Rule {Rule}: session.max {Configured} is more than the node's descriptor budget allows; at most {Effective} sessions will be admitted")]
     public static partial void SessionCapLowered(ILogger logger, string rule, int configured, int effective);
+
+    [LoggerMessage(1210, LogLevel.Information, "Rule {Rule} added")]
+    public static partial void RuleAdded(ILogger logger, string rule);
+
+    [LoggerMessage(1211, LogLevel.Information, "Rule {Rule} removed; its sessions ended")]
+    public static partial void RuleRemoved(ILogger logger, string rule);
+
+    [LoggerMessage(1212, LogLevel.Information, "Rule {Rule} changed; new sessions use it, {Removed} removed upstream(s) had their sessions ended")]
+    public static partial void RuleUpdated(ILogger logger, string rule, int removed);
+
+    [LoggerMessage(1213, LogLevel.Information, "Rule {Rule} changed its listener; restarted, its sessions ended")]
+    public static partial void RuleRestarted(ILogger logger, string rule);
+
+    [LoggerMessage(1214, LogLevel.Error, "Rule {Rule} could not be applied: {Reason}")]
+    public static partial void RuleFailed(ILogger logger, string rule, string reason, Exception exception);
 }

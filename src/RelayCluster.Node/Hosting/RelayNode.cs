@@ -19,17 +19,21 @@ public sealed partial class RelayNode : IAsyncDisposable
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly ActorSystem _actors;
     private readonly ILogger _logger;
-    private readonly List<RelayRule> _rules = [];
+    private readonly SemaphoreSlim _ruleChanges = new(1, 1);
+    private readonly ILoggerFactory _loggerFactory;
+    private volatile IReadOnlyList<RelayRule> _rules = [];
+    private int _healthGeneration;
 
     private readonly UdpIo _udpIo;
 
-    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILogger logger, UdpIo udpIo)
+    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILoggerFactory loggerFactory, UdpIo udpIo)
     {
+        _loggerFactory = loggerFactory;
         _udpIo = udpIo;
         Config = config;
         _actors = actors;
         Budget = budget;
-        _logger = logger;
+        _logger = loggerFactory.CreateLogger<RelayNode>();
     }
 
     /// <summary>The config the node runs.</summary>
@@ -41,24 +45,26 @@ public sealed partial class RelayNode : IAsyncDisposable
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
 
-    /// <summary>The running rules.</summary>
+    /// <summary>The running rules: a snapshot, replaced as a whole when rules change.</summary>
     public IReadOnlyList<RelayRule> Rules => _rules;
 
     /// <summary>The running rule named <paramref name="name"/>.</summary>
     public RelayRule Rule(string name) => _rules.Single(rule => rule.Runtime.Name == name);
 
+    /// <summary>The running rule named <paramref name="name"/>, or null.</summary>
+    public RelayRule? FindRule(string name) => _rules.FirstOrDefault(rule => rule.Runtime.Name == name);
+
     /// <summary>Starts every rule of <paramref name="config"/>; throws when a rule cannot start (the node must not run half its rules).</summary>
     public static async Task<RelayNode> StartAsync(
         RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, CancellationToken cancellationToken = default)
     {
-        var logger = loggerFactory.CreateLogger<RelayNode>();
         var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions { EventSink = ActorEventLog.Sink(loggerFactory.CreateLogger<ActorSystem>()) });
-        var node = new RelayNode(config, actors, budget, logger, udpIo);
+        var node = new RelayNode(config, actors, budget, loggerFactory, udpIo);
         try
         {
             foreach (var rule in config.Rules)
             {
-                await node.StartRuleAsync(rule, loggerFactory, cancellationToken);
+                await node.StartRuleAsync(rule, cancellationToken);
             }
         }
         catch
@@ -70,36 +76,76 @@ public sealed partial class RelayNode : IAsyncDisposable
         return node;
     }
 
-    private async Task StartRuleAsync(RuleConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private async Task StartRuleAsync(RuleConfig config, CancellationToken cancellationToken)
     {
         if (RuleSupport.Unsupported(config) is { Count: > 0 } reasons)
         {
             throw new NotSupportedException($"rule '{config.Name}': {string.Join("; ", reasons)}");
         }
 
-        var upstreams = new List<UpstreamState>(config.Upstreams.Count);
-        foreach (var upstream in config.Upstreams)
-        {
-            var endPoint = await UpstreamResolver.ResolveAsync(upstream, cancellationToken);
-            upstreams.Add(new UpstreamState(upstream.Address, endPoint, upstream.Weight));
-        }
-
+        var upstreams = await ResolveUpstreamsAsync(config, [], cancellationToken);
         var runtime = new RuleRuntime(config, upstreams, Budget);
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
-            ? new UdpListener(runtime, listen, ReceiveLoops, rule, loggerFactory.CreateLogger<UdpListener>(), _udpIo)
-            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, loggerFactory.CreateLogger<TcpRelayListener>());
-        // The health actor is a sibling of the router, not its child: the router stops failed session actors, while a
-        // failed health actor is restarted (the kernel's default strategy).
-        var health = config.Health.Check == HealthCheckKind.None
-            ? null
-            : _actors.Spawn(() => new HealthCheckActor(config.Health, config.Name, upstreams, loggerFactory.CreateLogger<HealthCheckActor>()), $"health-{config.Name}");
-        var routerLogger = loggerFactory.CreateLogger<RouterActor>();
-        var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, health, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
-        rule.Attach(listener, router);
-        _rules.Add(rule);
+            ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)
+            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>());
+        var health = SpawnHealth(config, upstreams);
+        var routerLogger = _loggerFactory.CreateLogger<RouterActor>();
+        ActorRef router;
+        try
+        {
+            router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, health, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
+        }
+        catch
+        {
+            await listener.DisposeAsync();
+            throw;
+        }
+
+        rule.Attach(listener, router, health);
+        _rules = [.. _rules, rule];
         listener.Start();
+    }
+
+    /// <summary>
+    /// The health actor of a rule: a sibling of the router, not its child, so the router can stop failed session actors
+    /// while a failed health actor is restarted (the kernel's default strategy). Null with <c>check = none</c>.
+    /// </summary>
+    private ActorRef? SpawnHealth(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
+    {
+        if (config.Health.Check == HealthCheckKind.None)
+        {
+            return null;
+        }
+
+        // A replaced health actor may still be stopping under the old name.
+        var generation = Interlocked.Increment(ref _healthGeneration);
+        return _actors.Spawn(
+            () => new HealthCheckActor(config.Health, config.Name, upstreams, _loggerFactory.CreateLogger<HealthCheckActor>()),
+            generation == 1 ? $"health-{config.Name}" : $"health-{config.Name}-{generation}");
+    }
+
+    /// <summary>The states of <paramref name="config"/>'s upstreams: the running ones of the same address kept, new ones resolved.</summary>
+    private static async Task<IReadOnlyList<UpstreamState>> ResolveUpstreamsAsync(
+        RuleConfig config, IReadOnlyList<UpstreamState> running, CancellationToken cancellationToken)
+    {
+        var upstreams = new List<UpstreamState>(config.Upstreams.Count);
+        foreach (var upstream in config.Upstreams)
+        {
+            var kept = running.FirstOrDefault(state => string.Equals(state.Address, upstream.Address, StringComparison.OrdinalIgnoreCase));
+            if (kept is not null)
+            {
+                kept.Weight = upstream.Weight;
+                upstreams.Add(kept);
+                continue;
+            }
+
+            var endPoint = await UpstreamResolver.ResolveAsync(upstream, cancellationToken);
+            upstreams.Add(new UpstreamState(upstream.Address, endPoint, upstream.Weight));
+        }
+
+        return upstreams;
     }
 
     /// <summary>The number of receive loops per UDP listener: one per core, at most four.</summary>

@@ -21,7 +21,6 @@ public sealed partial class UdpListener : IRuleListener
     private readonly ILogger _logger;
     private readonly List<Task> _loops = [];
     private readonly List<UdpEpollWorker> _workers = [];
-    private readonly bool _rebindOnUpstreamDown;
     private volatile bool _accepting = true;
 
     /// <summary>
@@ -31,7 +30,6 @@ public sealed partial class UdpListener : IRuleListener
     public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
         UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux();
-        _rebindOnUpstreamDown = rule.Config.Session.OnUpstreamDown == UpstreamDownAction.Rebind;
         Rule = rule;
         _observer = observer;
         _logger = logger;
@@ -127,7 +125,7 @@ public sealed partial class UdpListener : IRuleListener
 
         if (_sessions.TryGetValue(address, out var session))
         {
-            if (session.Upstream.Health != UpstreamHealth.Unhealthy || !_rebindOnUpstreamDown)
+            if (session.Upstream.Health != UpstreamHealth.Unhealthy || Rule.Config.Session.OnUpstreamDown != UpstreamDownAction.Rebind)
             {
                 session.ForwardToUpstream(datagram);
                 return;

@@ -21,10 +21,14 @@ public sealed class RelayRule : IUdpSessionObserver
     /// <summary>The rule's router actor.</summary>
     public ActorRef Router => _router ?? throw new InvalidOperationException("The rule has not started.");
 
-    internal void Attach(IRuleListener listener, ActorRef router)
+    /// <summary>The rule's health actor, or null with <c>check = none</c>.</summary>
+    public ActorRef? Health { get; internal set; }
+
+    internal void Attach(IRuleListener listener, ActorRef router, ActorRef? health)
     {
         _listener = listener;
         _router = router;
+        Health = health;
     }
 
     void IUdpSessionObserver.SessionStarted(UdpSession session) =>

@@ -21,7 +21,7 @@ internal sealed class RouterActor : Actor
     private readonly ILogger _logger;
     private readonly Dictionary<ActorRef, IRelaySession> _sessions = [];
     private readonly List<ActorRef> _closeWaiters = [];
-    private readonly ActorRef? _health;
+    private ActorRef? _health;
     private long _nextSessionId;
 
     public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, ActorRef? health, ILogger logger)
@@ -80,6 +80,11 @@ internal sealed class RouterActor : Actor
                 break;
             case CloseAllSessions close:
                 CloseAll(close.Reason);
+                break;
+            case RuleUpdated updated:
+                _health = updated.Health;
+                CloseSessionsOf(updated.Removed);
+                Context.Reply(true);
                 break;
         }
 
@@ -141,6 +146,17 @@ internal sealed class RouterActor : Actor
         }
 
         return true;
+    }
+
+    private void CloseSessionsOf(IReadOnlyCollection<UpstreamState> removed)
+    {
+        foreach (var (actor, session) in _sessions)
+        {
+            if (session.Upstream is { } upstream && removed.Contains(upstream))
+            {
+                actor.Tell(new CloseSession(SessionCloseReason.RuleChanged));
+            }
+        }
     }
 
     private void OnSessionActorStopped(ActorRef actor)

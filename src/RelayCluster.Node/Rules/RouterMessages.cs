@@ -31,3 +31,9 @@ internal sealed record SweepIdleSessions
 {
     public static readonly SweepIdleSessions Instance = new();
 }
+
+/// <summary>
+/// The rule changed in place: <paramref name="Health"/> is its health actor now, and sessions on <paramref name="Removed"/>
+/// upstreams end with <see cref="SessionCloseReason.RuleChanged"/>. Replies true.
+/// </summary>
+internal sealed record RuleUpdated(ActorRef? Health, IReadOnlyCollection<UpstreamState> Removed);

@@ -14,35 +14,33 @@ namespace RelayCluster.Node.Rules;
 /// </summary>
 public sealed class RuleRuntime
 {
-    private readonly IBalancingPolicy _policy;
     private readonly BalancingState _balancing = new();
+    private volatile IBalancingPolicy _policy;
+    private volatile RuleConfig _config;
+    private volatile IReadOnlyList<UpstreamState> _upstreams;
+    private volatile ClientRateLimiter? _rateLimiter;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the runtime of <paramref name="config"/> with upstreams already resolved to addresses.</summary>
     public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget)
     {
-        Config = config;
-        Upstreams = upstreams;
-        if (!BalancingPolicies.TryGet(config.Balance, out var policy))
-        {
-            throw new ArgumentException($"Unknown balancing policy '{config.Balance}'.", nameof(config));
-        }
-
-        _policy = policy;
+        _config = config;
+        _upstreams = upstreams;
+        _policy = Policy(config);
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
-        RateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
+        _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
         Limiter = new SessionLimiter(config.Session.Max, config.Session.MaxPerClientIp, budget, descriptorsPerSession);
     }
 
     /// <summary>The rule's name.</summary>
     public string Name => Config.Name;
 
-    /// <summary>The rule's config snapshot.</summary>
-    public RuleConfig Config { get; }
+    /// <summary>The rule's config snapshot; replaced as a whole when the rule changes in place.</summary>
+    public RuleConfig Config => _config;
 
     /// <summary>The rule's upstreams in config order.</summary>
-    public IReadOnlyList<UpstreamState> Upstreams { get; }
+    public IReadOnlyList<UpstreamState> Upstreams => _upstreams;
 
     /// <summary>Admission of new sessions.</summary>
     public SessionLimiter Limiter { get; }
@@ -51,13 +49,37 @@ public sealed class RuleRuntime
     public TcpBufferPool TcpBuffers { get; }
 
     /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
-    public ClientRateLimiter? RateLimiter { get; }
+    public ClientRateLimiter? RateLimiter => _rateLimiter;
 
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();
 
     /// <summary>The rule's live sessions, UDP or TCP.</summary>
     public ICollection<IRelaySession> Sessions => _sessions.Keys;
+
+    /// <summary>
+    /// Switches the rule to <paramref name="config"/> for every new session: a change that keeps the listener (see
+    /// <see cref="RuleChanges.CanUpdateInPlace"/>). Sessions already open keep their upstream.
+    /// </summary>
+    internal void Update(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
+    {
+        var policy = Policy(config);
+        if (config.RateLimit != _config.RateLimit)
+        {
+            _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
+        }
+
+        Limiter.Max = config.Session.Max;
+        Limiter.MaxPerClientIp = config.Session.MaxPerClientIp;
+        _upstreams = upstreams;
+        _policy = policy;
+        _config = config;
+    }
+
+    private static IBalancingPolicy Policy(RuleConfig config) =>
+        BalancingPolicies.TryGet(config.Balance, out var policy)
+            ? policy
+            : throw new ArgumentException($"Unknown balancing policy '{config.Balance}'.", nameof(config));
 
     /// <summary>Counts a new session and keeps it in <see cref="Sessions"/>; called once per session.</summary>
     internal void SessionOpened(IRelaySession session)
@@ -95,14 +117,15 @@ public sealed class RuleRuntime
     {
         // Mapped IPv4 and plain IPv4 are the same client: hash-client-ip must send both to the same upstream.
         var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
-        var context = new BalancingContext(_balancing, address, Config.LoadScope);
+        var upstreams = _upstreams;
+        var context = new BalancingContext(_balancing, address, _config.LoadScope);
         if (exclude is not { Count: > 0 })
         {
-            return UpstreamPicker.Pick(_policy, context, Upstreams);
+            return UpstreamPicker.Pick(_policy, context, upstreams);
         }
 
-        var candidates = new List<UpstreamState>(Upstreams.Count);
-        foreach (var upstream in Upstreams)
+        var candidates = new List<UpstreamState>(upstreams.Count);
+        foreach (var upstream in upstreams)
         {
             if (!exclude.Contains(upstream))
             {

@@ -23,11 +23,11 @@ public sealed class SessionLimiter
         _descriptorsPerSession = descriptorsPerSession;
     }
 
-    /// <summary>The rule's session cap.</summary>
-    public int Max { get; }
+    /// <summary>The rule's session cap; a lower cap set at runtime refuses new sessions until enough have ended.</summary>
+    public int Max { get; internal set; }
 
     /// <summary>The cap per client IP.</summary>
-    public int MaxPerClientIp { get; }
+    public int MaxPerClientIp { get; internal set; }
 
     /// <summary>Takes a place for a new session of <paramref name="client"/>, or says why not.</summary>
     public DropReason? TryAdmit(IPAddress client)
