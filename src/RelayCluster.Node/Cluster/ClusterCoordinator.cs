@@ -27,7 +27,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     private volatile MemberStatus _status = MemberStatus.Joining;
 
     /// <summary>Creates the coordinator of <paramref name="node"/> on <paramref name="backplane"/>.</summary>
-    public ClusterCoordinator(RelayNode node, IBackplane backplane, string adminUrl, string version, ILogger<ClusterCoordinator> logger)
+    public ClusterCoordinator(RelayNode node, IBackplane backplane, string version, ILogger<ClusterCoordinator> logger)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(backplane);
@@ -35,7 +35,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
         Backplane = backplane;
         _config = node.Config.Cluster;
         _logger = logger;
-        Self = new Member(node.Config.Node.Id, adminUrl, node.Config.Node.Roles, version, DateTimeOffset.UtcNow, MemberStatus.Joining);
+        Self = new Member(node.Config.Node.Id, "", node.Config.Node.Roles, version, DateTimeOffset.UtcNow, MemberStatus.Joining);
     }
 
     /// <summary>The node this coordinator joins to the cluster.</summary>
@@ -45,7 +45,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     public IBackplane Backplane { get; }
 
     /// <summary>This node as it registers itself.</summary>
-    public Member Self { get; }
+    public Member Self { get; private set; }
 
     /// <summary>This node's status.</summary>
     public MemberStatus Status => _status;
@@ -62,9 +62,13 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     /// <summary>Completes when an operator marked this node down: it has stopped taking sessions and must exit non-zero.</summary>
     public Task Downed => _downed.Task;
 
-    /// <summary>Registers the node, seeds an empty cluster with <paramref name="seed"/>, applies the cluster's rules and goes up.</summary>
-    public async Task StartAsync(IReadOnlyList<StoredRule> seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the node with <paramref name="adminUrl"/> as its admin API, seeds an empty cluster with
+    /// <paramref name="seed"/>, applies the cluster's rules and goes up.
+    /// </summary>
+    public async Task StartAsync(IReadOnlyList<StoredRule> seed, string adminUrl, CancellationToken cancellationToken)
     {
+        Self = Self with { AdminUrl = adminUrl, StartedAt = DateTimeOffset.UtcNow };
         Backplane.Changed += OnChanged;
         await Backplane.StartAsync(Self, seed, cancellationToken);
         await ApplyViewAsync(Backplane.View, cancellationToken);
