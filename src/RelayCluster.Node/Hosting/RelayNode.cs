@@ -5,6 +5,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
+using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -19,7 +20,9 @@ public sealed partial class RelayNode : IAsyncDisposable
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly ActorSystem _actors;
     private readonly ILogger _logger;
-    private readonly List<RelayRule> _rules = [];
+
+    // Swapped whole, never changed in place: metrics read the rules from other threads.
+    private volatile RelayRule[] _rules = [];
 
     private readonly UdpIo _udpIo;
 
@@ -30,6 +33,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         _actors = actors;
         Budget = budget;
         _logger = logger;
+        Metrics = new RelayMetrics(() => _rules, config.Node.Id);
     }
 
     /// <summary>The config the node runs.</summary>
@@ -40,6 +44,9 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
+
+    /// <summary>The node's metrics: its meter's instruments and their Prometheus text.</summary>
+    public RelayMetrics Metrics { get; }
 
     /// <summary>The running rules.</summary>
     public IReadOnlyList<RelayRule> Rules => _rules;
@@ -84,7 +91,7 @@ public sealed partial class RelayNode : IAsyncDisposable
             upstreams.Add(new UpstreamState(upstream.Address, endPoint, upstream.Weight));
         }
 
-        var runtime = new RuleRuntime(config, upstreams, Budget);
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics);
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
@@ -94,11 +101,11 @@ public sealed partial class RelayNode : IAsyncDisposable
         // failed health actor is restarted (the kernel's default strategy).
         var health = config.Health.Check == HealthCheckKind.None
             ? null
-            : _actors.Spawn(() => new HealthCheckActor(config.Health, config.Name, upstreams, loggerFactory.CreateLogger<HealthCheckActor>()), $"health-{config.Name}");
+            : _actors.Spawn(() => new HealthCheckActor(config.Health, config.Name, upstreams, loggerFactory.CreateLogger<HealthCheckActor>(), metrics: Metrics), $"health-{config.Name}");
         var routerLogger = loggerFactory.CreateLogger<RouterActor>();
         var router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, health, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
         rule.Attach(listener, router);
-        _rules.Add(rule);
+        _rules = [.. _rules, rule];
         listener.Start();
     }
 
