@@ -89,7 +89,7 @@ internal static partial class AdminEndpoints
             return Problems.NotFound("This node has no metrics.");
         }
 
-        context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+        context.Response.ContentType = Metrics.PrometheusExporter.ContentType;
         await options.WriteMetrics(context.Response.Body, context.RequestAborted);
         return Results.Empty;
     }

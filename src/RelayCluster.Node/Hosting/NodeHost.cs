@@ -48,7 +48,17 @@ public sealed class NodeHost : IAsyncDisposable
         {
             backplane = Backplanes.Create(config, options.StateFile, loggerFactory);
             cluster = new ClusterCoordinator(node, backplane, options.Version, loggerFactory.CreateLogger<ClusterCoordinator>());
-            var adminOptions = new AdminOptions { Token = config.Node.Admin.Token, RequestLeave = options.RequestLeave, WriteMetrics = null };
+            var view = backplane;
+            node.Metrics.BackplaneConnected = () => view.View.Connected;
+            node.Metrics.Members = () => view.View.Members
+                .GroupBy(member => member.Reachable ? member.Status.ToString().ToLowerInvariant() : "unreachable")
+                .Select(group => KeyValuePair.Create(group.Key, group.Count()));
+            var adminOptions = new AdminOptions
+            {
+                Token = config.Node.Admin.Token,
+                RequestLeave = options.RequestLeave,
+                WriteMetrics = node.Metrics.Prometheus.WriteAsync,
+            };
             admin = await AdminServer.StartAsync(config.Node.Admin.Bind, cluster, adminOptions, loggerFactory, cancellationToken);
             var adminUrl = admin.Url.ToString().TrimEnd('/');
             Log.AdminListening(loggerFactory.CreateLogger<NodeHost>(), adminUrl);
