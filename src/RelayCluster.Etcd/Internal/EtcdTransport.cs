@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -49,7 +48,7 @@ internal sealed class EtcdTransport : IDisposable
         where TResponse : class
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
-        return SendAsync(path, body, requireLeader: false, (response, endpoint, token) => ReadJsonAsync(response, endpoint, path, responseType, token), cancellationToken);
+        return SendAsync(path, body, requireLeader: false, (response, endpoint, token) => GatewayAnswer.ReadJsonAsync(response, endpoint, path, responseType, token), cancellationToken);
     }
 
     /// <summary>Sends one request and hands back the open answer, for gateway streams such as watches.</summary>
@@ -167,7 +166,7 @@ internal sealed class EtcdTransport : IDisposable
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
             if (!response.IsSuccessStatusCode)
             {
-                return new EtcdResult<T>(await ReadErrorAsync(response, endpoint, path, attempt.Token));
+                return new EtcdResult<T>(await GatewayAnswer.ReadErrorAsync(response, endpoint, path, attempt.Token));
             }
 
             var result = await readAsync(response, endpoint, attempt.Token);
@@ -191,57 +190,4 @@ internal sealed class EtcdTransport : IDisposable
             response?.Dispose();
         }
     }
-
-    private static async Task<EtcdResult<TResponse>> ReadJsonAsync<TResponse>(
-        HttpResponseMessage response,
-        Uri endpoint,
-        string path,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
-        where TResponse : class
-    {
-        using (response)
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            var value = JsonSerializer.Deserialize(bytes, responseType);
-            if (value is null or IEtcdResponse { Header: null })
-            {
-                return new EtcdResult<TResponse>(Errors.Unreadable(endpoint, path, $"no response header in {Excerpt(bytes)}"));
-            }
-
-            return new EtcdResult<TResponse>(value);
-        }
-    }
-
-    private static async Task<EtcdError> ReadErrorAsync(HttpResponseMessage response, Uri endpoint, string path, CancellationToken cancellationToken)
-    {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var status = (int)response.StatusCode;
-        try
-        {
-            if (JsonSerializer.Deserialize(bytes, EtcdJsonContext.Default.GatewayError) is { } error)
-            {
-                return Errors.FromAnswer(endpoint, path, status, error.Code, error.Message ?? error.Error ?? response.ReasonPhrase ?? "");
-            }
-        }
-        catch (JsonException)
-        {
-            // A stream that fails before its first message nests the error: {"error": {"grpc_code": ..., "message": ...}}.
-            try
-            {
-                if (JsonSerializer.Deserialize(bytes, EtcdJsonContext.Default.StreamErrorMessage) is { Error: { } nested })
-                {
-                    return Errors.FromAnswer(endpoint, path, status, nested.GrpcCode, nested.Message ?? response.ReasonPhrase ?? "");
-                }
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        return Errors.FromAnswer(endpoint, path, status, 0, bytes.Length == 0 ? response.ReasonPhrase ?? "" : Excerpt(bytes));
-    }
-
-    private static string Excerpt(byte[] bytes) =>
-        bytes.Length <= 200 ? Encoding.UTF8.GetString(bytes) : Encoding.UTF8.GetString(bytes, 0, 200) + "...";
 }
