@@ -19,6 +19,8 @@ internal sealed class NodeFixture : IAsyncDisposable
 
     public UdpListener Udp => (UdpListener)Rule.Listener;
 
+    public TcpRelayListener Tcp => (TcpRelayListener)Rule.Listener;
+
     public IPEndPoint Listen => Rule.Listener.LocalEndPoint;
 
     public static RuleConfig UdpRule(IEnumerable<IPEndPoint> upstreams, SessionConfig? session = null, string balance = "round-robin") => new()
@@ -37,10 +39,10 @@ internal sealed class NodeFixture : IAsyncDisposable
     public static Task<NodeFixture> StartAsync(IPEndPoint upstream, SessionConfig? session = null, UdpIo udpIo = UdpIo.Default) =>
         StartAsync(UdpRule([upstream], session), udpIo: udpIo);
 
-    public static async Task<NodeFixture> StartAsync(RuleConfig rule, SessionBudget? budget = null, UdpIo udpIo = UdpIo.Default)
+    public static async Task<NodeFixture> StartAsync(RuleConfig rule, SessionBudget? budget = null, UdpIo udpIo = UdpIo.Default, TcpIo tcpIo = TcpIo.Default)
     {
         var config = new RelayConfig { Node = new NodeConfig { Id = "test-node" }, Rules = [rule] };
-        var node = await RelayNode.StartAsync(config, NullLoggerFactory.Instance, budget ?? new SessionBudget(100_000), udpIo);
+        var node = await RelayNode.StartAsync(config, NullLoggerFactory.Instance, budget ?? new SessionBudget(100_000), udpIo, tcpIo);
         return new NodeFixture(node);
     }
 

@@ -40,7 +40,7 @@ public sealed class NodeHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(options);
-        var node = await RelayNode.StartAsync(config with { Rules = [] }, loggerFactory, options.Budget, options.UdpIo, cancellationToken);
+        var node = await RelayNode.StartAsync(config with { Rules = [] }, loggerFactory, options.Budget, options.UdpIo, options.TcpIo, cancellationToken);
         IBackplane? backplane = null;
         ClusterCoordinator? cluster = null;
         AdminServer? admin = null;

@@ -15,6 +15,9 @@ public sealed class NodeHostOptions
     /// <summary>How UDP listeners read.</summary>
     public UdpIo UdpIo { get; init; } = UdpIo.Default;
 
+    /// <summary>How TCP sessions move bytes.</summary>
+    public TcpIo TcpIo { get; init; } = TcpIo.Default;
+
     /// <summary>What <c>POST /api/node/leave</c> does: usually stops the host, which leaves gracefully.</summary>
     public Action? RequestLeave { get; init; }
 

@@ -27,11 +27,13 @@ public sealed partial class RelayNode : IAsyncDisposable
     private int _healthGeneration;
 
     private readonly UdpIo _udpIo;
+    private readonly TcpIo _tcpIo;
 
-    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILoggerFactory loggerFactory, UdpIo udpIo)
+    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILoggerFactory loggerFactory, UdpIo udpIo, TcpIo tcpIo)
     {
         _loggerFactory = loggerFactory;
         _udpIo = udpIo;
+        _tcpIo = tcpIo;
         Config = config;
         _actors = actors;
         Budget = budget;
@@ -62,10 +64,11 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>Starts every rule of <paramref name="config"/>; throws when a rule cannot start (the node must not run half its rules).</summary>
     public static async Task<RelayNode> StartAsync(
-        RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, CancellationToken cancellationToken = default)
+        RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, TcpIo tcpIo = TcpIo.Default,
+        CancellationToken cancellationToken = default)
     {
         var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions { EventSink = ActorEventLog.Sink(loggerFactory.CreateLogger<ActorSystem>()) });
-        var node = new RelayNode(config, actors, budget, loggerFactory, udpIo);
+        var node = new RelayNode(config, actors, budget, loggerFactory, udpIo, tcpIo);
         try
         {
             foreach (var rule in config.Rules)
@@ -95,7 +98,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)
-            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>());
+            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>(), _tcpIo);
         var health = SpawnHealth(config, upstreams);
         var routerLogger = _loggerFactory.CreateLogger<RouterActor>();
         ActorRef router;

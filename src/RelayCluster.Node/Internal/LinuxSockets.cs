@@ -3,16 +3,23 @@ using System.Runtime.InteropServices;
 namespace RelayCluster.Node.Internal;
 
 /// <summary>
-/// The few Linux calls the UDP workers make directly: epoll, and non-blocking receives that report "no more data"
-/// as a value. Everything else stays on <see cref="System.Net.Sockets.Socket"/>.
+/// The few Linux calls the UDP and TCP workers make directly: epoll, and non-blocking receives and sends that report
+/// "no more data" or "no more room" as a value. Everything else stays on <see cref="System.Net.Sockets.Socket"/>.
 /// </summary>
 internal static unsafe partial class LinuxSockets
 {
     public const int EpollIn = 0x001;
+    public const int EpollOut = 0x004;
+    public const int EpollErr = 0x008;
+    public const int EpollHup = 0x010;
+    public const int EpollRdHup = 0x2000;
+    public const uint EpollEdgeTriggered = 1u << 31;
     public const int EpollCtlAdd = 1;
     public const int EpollCtlDel = 2;
     public const int EpollCloexec = 0x80000;
     public const int MsgDontWait = 0x40;
+    public const int MsgNoSignal = 0x4000;
+    public const int ShutWrite = 1;
     public const int Eagain = 11;
     public const int Eintr = 4;
 
@@ -37,14 +44,23 @@ internal static unsafe partial class LinuxSockets
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static partial nint Receive(int fd, byte* buffer, nuint length, int flags);
 
+    [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
+    public static partial nint Send(int fd, byte* buffer, nuint length, int flags);
+
+    [LibraryImport("libc", EntryPoint = "shutdown", SetLastError = true)]
+    public static partial int Shutdown(int fd, int how);
+
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
     /// <summary>Registers <paramref name="fd"/> for readability with <paramref name="data"/> as its tag.</summary>
-    public static int EpollAdd(int epoll, int fd, ulong data)
+    public static int EpollAdd(int epoll, int fd, ulong data) => EpollAdd(epoll, fd, EpollIn, data);
+
+    /// <summary>Registers <paramref name="fd"/> for <paramref name="events"/> with <paramref name="data"/> as its tag.</summary>
+    public static int EpollAdd(int epoll, int fd, uint events, ulong data)
     {
         var epollEvent = stackalloc byte[16];
-        *(uint*)epollEvent = EpollIn;
+        *(uint*)epollEvent = events;
         *(ulong*)(epollEvent + EpollDataOffset) = data;
         return EpollControl(epoll, EpollCtlAdd, fd, epollEvent);
     }

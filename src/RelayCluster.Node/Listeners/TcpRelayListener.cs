@@ -14,14 +14,16 @@ public sealed class TcpRelayListener : IRuleListener
     private readonly Socket _socket;
     private readonly RelayRule _owner;
     private readonly TcpBufferPool _buffers;
+    private readonly TcpIo _io;
     private readonly ILogger _logger;
     private Task _loop = Task.CompletedTask;
     private volatile bool _accepting = true;
 
-    internal TcpRelayListener(RelayRule owner, IPEndPoint listen, TcpBufferPool buffers, ILogger logger)
+    internal TcpRelayListener(RelayRule owner, IPEndPoint listen, TcpBufferPool buffers, ILogger logger, TcpIo io = TcpIo.Default)
     {
         _owner = owner;
         _buffers = buffers;
+        _io = io;
         _logger = logger;
         _socket = new Socket(listen.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -51,6 +53,9 @@ public sealed class TcpRelayListener : IRuleListener
 
     /// <inheritdoc />
     public bool IsAccepting => _accepting;
+
+    /// <summary>Whether this listener's sessions are relayed by the epoll workers once connected.</summary>
+    public bool UsesEpoll => TcpSession.UsesEpoll(_io, Rule.Config);
 
     /// <inheritdoc />
     public void Start()
@@ -119,7 +124,7 @@ public sealed class TcpRelayListener : IRuleListener
         }
 
         client.NoDelay = true;
-        var session = new TcpSession(client, remote, Rule, _buffers);
+        var session = new TcpSession(client, remote, Rule, _buffers, _io);
         Rule.SessionOpened(session);
         _owner.StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Actors;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
 
 namespace RelayCluster.Node.Sessions;
@@ -16,6 +17,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     private readonly Socket _client;
     private readonly RuleRuntime _rule;
     private readonly TcpBufferPool _buffers;
+    private readonly TcpIo _io;
     private readonly Lock _gate = new();
     private Socket? _upstreamSocket;
     private Socket? _connecting;
@@ -23,12 +25,13 @@ public sealed partial class TcpSession : IActorOwnedSession
     private long _lastActivity;
     private int _closed;
 
-    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers)
+    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
     {
         _client = client;
         Client = clientEndPoint;
         _rule = rule;
         _buffers = buffers;
+        _io = io;
         StartedAt = DateTimeOffset.UtcNow;
         _lastActivity = Environment.TickCount64;
     }
@@ -74,6 +77,11 @@ public sealed partial class TcpSession : IActorOwnedSession
             return SessionCloseReason.UpstreamConnectFailed;
         }
 
+        if (UsesEpoll(_io, _rule.Config))
+        {
+            return await PumpOnEpollAsync(upstream);
+        }
+
         var toUpstream = PumpAsync(_client, upstream, towardClient: false);
         var toClient = PumpAsync(upstream, _client, towardClient: true);
         var first = await Task.WhenAny(toUpstream, toClient);
@@ -93,6 +101,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     {
         Socket? upstreamSocket;
         UpstreamState? upstream;
+        TcpEpollPump? epollPump;
         lock (_gate)
         {
             if (_closed != 0)
@@ -104,7 +113,11 @@ public sealed partial class TcpSession : IActorOwnedSession
             CloseReason = reason;
             upstreamSocket = _upstreamSocket ?? _connecting;
             upstream = _upstream;
+            epollPump = _epollPump;
         }
+
+        // The worker must be done with the descriptors before they are closed.
+        epollPump?.Detach(reason);
 
         CloseSocket(_client, reason);
         if (upstreamSocket is not null)
@@ -137,5 +150,5 @@ public sealed partial class TcpSession : IActorOwnedSession
         socket.Dispose();
     }
 
-    private void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
+    internal void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Listeners;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Tcp;
@@ -14,14 +15,16 @@ public class TcpBackpressureTests(ITestOutputHelper output)
     private const int Offered = 100 * 1024 * 1024;
     private static readonly TimeSpan s_stall = TimeSpan.FromSeconds(5);
 
-    [Fact]
-    public async Task ClientStopsReading_HundredMebibytesPending_RelayMemoryStaysWithinBound()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task ClientStopsReading_HundredMebibytesPending_RelayMemoryStaysWithinBound(TcpIo io)
     {
         using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         upstream.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         upstream.Listen(1);
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), BufferSize = 16 * 1024 };
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!], session));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!], session), tcpIo: io);
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         using var accepted = await upstream.AcceptAsync();
         var chunk = new byte[1024 * 1024];

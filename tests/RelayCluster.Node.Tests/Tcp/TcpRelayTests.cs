@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
@@ -10,11 +11,14 @@ public class TcpRelayTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Relay_TwoHundredConnections_EachEchoesExactlyItsOwnBytes()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Relay_TwoHundredConnections_EachEchoesExactlyItsOwnBytes(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]), tcpIo: io);
+        Assert.Equal(io == TcpIo.Default && OperatingSystem.IsLinux(), relay.Tcp.UsesEpoll);
         var random = new Random(42);
         var payloads = Enumerable.Range(0, 200).Select(_ =>
         {
@@ -44,11 +48,13 @@ public class TcpRelayTests
         Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Runtime.Counters.EndedTraffic.BytesToClient);
     }
 
-    [Fact]
-    public async Task HalfClose_ClientFinishesFirst_UpstreamStillAnswersInFull()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task HalfClose_ClientFinishesFirst_UpstreamStillAnswersInFull(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]), tcpIo: io);
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         var request = new byte[300_000];
         new Random(1).NextBytes(request);
@@ -62,13 +68,15 @@ public class TcpRelayTests
         Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
-    [Fact]
-    public async Task HalfClose_UpstreamFinishesFirst_ClientCanStillSend()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task HalfClose_UpstreamFinishesFirst_ClientCanStillSend(TcpIo io)
     {
         using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         upstream.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         upstream.Listen(1);
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([(IPEndPoint)upstream.LocalEndPoint!]), tcpIo: io);
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         using var accepted = await upstream.AcceptAsync();
 
@@ -86,11 +94,13 @@ public class TcpRelayTests
         Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
     }
 
-    [Fact]
-    public async Task Reset_ByUpstream_PassedOnToClient()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Reset_ByUpstream_PassedOnToClient(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]), tcpIo: io);
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         await client.SendAsync(new byte[] { 1 }, SocketFlags.None);
         Assert.Equal([1], await TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
@@ -103,12 +113,14 @@ public class TcpRelayTests
         Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
     }
 
-    [Fact]
-    public async Task Connect_FirstUpstreamRefuses_ClientConnectedToNextWithNoVisibleFailure()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Connect_FirstUpstreamRefuses_ClientConnectedToNextWithNoVisibleFailure(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
         var refusing = TcpClientPeer.RefusingEndPoint();
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([refusing, echo.EndPoint]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([refusing, echo.EndPoint]), tcpIo: io);
 
         for (var i = 0; i < 6; i++)
         {
@@ -121,13 +133,15 @@ public class TcpRelayTests
         Assert.Equal(0, relay.Rule.Runtime.Counters.Drops(DropReason.NoUpstream));
     }
 
-    [Fact]
-    public async Task Connect_FirstUpstreamNeverAnswers_NextTriedAfterConnectTimeout()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Connect_FirstUpstreamNeverAnswers_NextTriedAfterConnectTimeout(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
         using var silent = SilentUpstream.Start();
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), ConnectTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([silent.EndPoint, echo.EndPoint], session));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([silent.EndPoint, echo.EndPoint], session), tcpIo: io);
         var started = DateTime.UtcNow;
 
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
@@ -138,11 +152,13 @@ public class TcpRelayTests
         Assert.Equal(1, echo.ConnectionsAccepted);
     }
 
-    [Fact]
-    public async Task Connect_EveryUpstreamRefuses_ClientClosedAfterConnectAttempts()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Connect_EveryUpstreamRefuses_ClientClosedAfterConnectAttempts(TcpIo io)
     {
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMinutes(10), ConnectAttempts = 2 };
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([TcpClientPeer.RefusingEndPoint(), TcpClientPeer.RefusingEndPoint(), TcpClientPeer.RefusingEndPoint()], session));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([TcpClientPeer.RefusingEndPoint(), TcpClientPeer.RefusingEndPoint(), TcpClientPeer.RefusingEndPoint()], session), tcpIo: io);
 
         await Assert.ThrowsAnyAsync<SocketException>(async () =>
         {
@@ -154,12 +170,14 @@ public class TcpRelayTests
         Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamConnectFailed]);
     }
 
-    [Fact]
-    public async Task IdleTimeout_ConnectionSilentPastTimeout_Closed()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task IdleTimeout_ConnectionSilentPastTimeout_Closed(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
         var session = new SessionConfig { IdleTimeout = TimeSpan.FromMilliseconds(300) };
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint], session));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint], session), tcpIo: io);
         using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
         await client.SendAsync(new byte[] { 1 }, SocketFlags.None);
         Assert.Equal([1], await TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
@@ -170,11 +188,13 @@ public class TcpRelayTests
         await Eventually.TrueAsync(() => echo.ActiveConnections == 0, "the upstream connection to close");
     }
 
-    [Fact]
-    public async Task Drain_ExistingConnectionKeepsWorkingNewOnesRefusedThenClosedAtGrace()
+    [Theory]
+    [InlineData(TcpIo.Default)]
+    [InlineData(TcpIo.Async)]
+    public async Task Drain_ExistingConnectionKeepsWorkingNewOnesRefusedThenClosedAtGrace(TcpIo io)
     {
         await using var echo = TcpEchoUpstream.Start();
-        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]));
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]), tcpIo: io);
         using var existing = await TcpClientPeer.ConnectAsync(relay.Listen);
         await existing.SendAsync(new byte[] { 1 }, SocketFlags.None);
         Assert.Equal([1], await TcpClientPeer.ReadExactlyAsync(existing, 1, s_timeout));

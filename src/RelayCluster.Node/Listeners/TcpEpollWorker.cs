@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using RelayCluster.Node.Internal;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Listeners;
+
+/// <summary>
+/// One of the threads that relay plain TCP sessions on Linux, like an nginx or HAProxy worker: an epoll set holding
+/// both sockets of each session given to it, non-blocking reads into one buffer shared by all its sessions, and sends
+/// straight to the other socket. One worker per core, at most four, shared by every rule of the process.
+/// </summary>
+/// <remarks>
+/// Edge-triggered: each socket is added once, for reading and writing, and never modified afterwards. Stopping to read
+/// a source while its target is full (the backpressure) and reading again once it drained are flags on the session,
+/// not epoll_ctl calls; a source with data left when its turn ended waits in the worker's queue instead of an event.
+/// </remarks>
+internal sealed unsafe class TcpEpollWorker
+{
+    private const int MaxEvents = 256;
+    private const int BufferBytes = 256 * 1024;
+    private const uint SocketEvents = LinuxSockets.EpollIn | LinuxSockets.EpollOut | LinuxSockets.EpollRdHup | LinuxSockets.EpollEdgeTriggered;
+
+    private static readonly Lazy<TcpEpollWorker[]> s_workers = new(StartWorkers);
+    private static long s_nextId;
+
+    private readonly int _epoll;
+    private readonly ConcurrentDictionary<long, TcpEpollPump> _pumps = new();
+    private readonly Queue<TcpEpollPump> _queue = new();
+    private int _sessions;
+
+    private TcpEpollWorker(string name)
+    {
+        _epoll = LinuxSockets.EpollCreate(LinuxSockets.EpollCloexec);
+        if (_epoll < 0)
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
+
+        new Thread(Run) { IsBackground = true, Name = name }.Start();
+    }
+
+    /// <summary>The worker with the fewest sessions, its threads started on first use.</summary>
+    public static TcpEpollWorker Pick()
+    {
+        var workers = s_workers.Value;
+        var pick = workers[0];
+        foreach (var worker in workers)
+        {
+            if (Volatile.Read(ref worker._sessions) < Volatile.Read(ref pick._sessions))
+            {
+                pick = worker;
+            }
+        }
+
+        return pick;
+    }
+
+    /// <summary>Adds both sockets of <paramref name="pump"/>; data already waiting on them is reported at once.</summary>
+    public void Register(TcpEpollPump pump)
+    {
+        pump.Id = Interlocked.Increment(ref s_nextId);
+        _pumps[pump.Id] = pump;
+        Interlocked.Increment(ref _sessions);
+        var tag = (ulong)pump.Id << 1;
+        if (LinuxSockets.EpollAdd(_epoll, pump.ClientFd, SocketEvents, tag) != 0
+            || LinuxSockets.EpollAdd(_epoll, pump.UpstreamFd, SocketEvents, tag | 1) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            Unregister(pump);
+            throw new SocketException(error);
+        }
+    }
+
+    /// <summary>Removes both sockets of <paramref name="pump"/>; must run before they are closed.</summary>
+    public void Unregister(TcpEpollPump pump)
+    {
+        if (_pumps.TryRemove(pump.Id, out _))
+        {
+            Interlocked.Decrement(ref _sessions);
+            LinuxSockets.EpollRemove(_epoll, pump.ClientFd);
+            LinuxSockets.EpollRemove(_epoll, pump.UpstreamFd);
+        }
+    }
+
+    private static TcpEpollWorker[] StartWorkers() =>
+        [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(i => new TcpEpollWorker($"tcp-epoll-{i}"))];
+
+    private void Run()
+    {
+        var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxSockets.EpollEventSize));
+        var buffer = (byte*)NativeMemory.Alloc(BufferBytes);
+        while (true)
+        {
+            // Sessions with data left from their last turn go on without waiting for an event that will not come.
+            var count = LinuxSockets.EpollWait(_epoll, events, MaxEvents, _queue.Count > 0 ? 0 : -1);
+            for (var i = 0; i < count; i++)
+            {
+                var entry = events + (i * LinuxSockets.EpollEventSize);
+                var tag = *(ulong*)(entry + LinuxSockets.EpollDataOffset);
+                if (_pumps.TryGetValue((long)(tag >> 1), out var pump) && pump.OnEvents((int)(tag & 1), *(uint*)entry, buffer, BufferBytes))
+                {
+                    Enqueue(pump);
+                }
+            }
+
+            for (var waiting = _queue.Count; waiting > 0; waiting--)
+            {
+                var pump = _queue.Dequeue();
+                pump.Queued = false;
+                if (pump.Turn(buffer, BufferBytes))
+                {
+                    Enqueue(pump);
+                }
+            }
+        }
+    }
+
+    private void Enqueue(TcpEpollPump pump)
+    {
+        if (!pump.Queued)
+        {
+            pump.Queued = true;
+            _queue.Enqueue(pump);
+        }
+    }
+}
