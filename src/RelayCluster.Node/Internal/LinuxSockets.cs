@@ -16,6 +16,7 @@ internal static unsafe partial class LinuxSockets
     public const uint EpollEdgeTriggered = 1u << 31;
     public const int EpollCtlAdd = 1;
     public const int EpollCtlDel = 2;
+    public const int EpollCtlMod = 3;
     public const int EpollCloexec = 0x80000;
     public const int MsgDontWait = 0x40;
     public const int MsgNoSignal = 0x4000;
@@ -63,6 +64,15 @@ internal static unsafe partial class LinuxSockets
         *(uint*)epollEvent = events;
         *(ulong*)(epollEvent + EpollDataOffset) = data;
         return EpollControl(epoll, EpollCtlAdd, fd, epollEvent);
+    }
+
+    /// <summary>Changes the events and the tag of <paramref name="fd"/>, already in <paramref name="epoll"/>.</summary>
+    public static int EpollModify(int epoll, int fd, uint events, ulong data)
+    {
+        var epollEvent = stackalloc byte[16];
+        *(uint*)epollEvent = events;
+        *(ulong*)(epollEvent + EpollDataOffset) = data;
+        return EpollControl(epoll, EpollCtlMod, fd, epollEvent);
     }
 
     /// <summary>Removes <paramref name="fd"/> from <paramref name="epoll"/>.</summary>

@@ -16,17 +16,22 @@ namespace RelayCluster.Node.Listeners;
 /// a source while its target is full (the backpressure) and reading again once it drained are flags on the session,
 /// not epoll_ctl calls; a source with data left when its turn ended waits in the worker's queue instead of an event.
 /// </remarks>
-internal sealed unsafe class TcpEpollWorker
+internal sealed class TcpEpollWorker
 {
     private const int MaxEvents = 256;
     private const int BufferBytes = 256 * 1024;
     private const uint SocketEvents = LinuxSockets.EpollIn | LinuxSockets.EpollOut | LinuxSockets.EpollRdHup | LinuxSockets.EpollEdgeTriggered;
+    private const uint ConnectEvents = LinuxSockets.EpollOut | LinuxSockets.EpollEdgeTriggered;
+
+    // Set in the tag of a socket that is still connecting; a session's tags are its id shifted left by one.
+    private const ulong ConnectTag = 1UL << 63;
 
     private static readonly Lazy<TcpEpollWorker[]> s_workers = new(StartWorkers);
     private static long s_nextId;
 
     private readonly int _epoll;
     private readonly ConcurrentDictionary<long, TcpEpollPump> _pumps = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _connects = new();
     private readonly Queue<TcpEpollPump> _queue = new();
     private int _sessions;
 
@@ -57,7 +62,50 @@ internal sealed unsafe class TcpEpollWorker
         return pick;
     }
 
-    /// <summary>Adds both sockets of <paramref name="pump"/>; data already waiting on them is reported at once.</summary>
+    /// <summary>
+    /// Completes <paramref name="connected"/> once <paramref name="socket"/>, whose non-blocking connect is under way,
+    /// is writable: connected, or failed (its <c>SO_ERROR</c> says which). The socket stays in this worker's set, for
+    /// <see cref="Register"/> to take over.
+    /// </summary>
+    public async Task WaitConnectedAsync(Socket socket, TaskCompletionSource connected, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref s_nextId);
+        _connects[id] = connected;
+        try
+        {
+            var handle = socket.SafeHandle;
+            var added = false;
+            try
+            {
+                // Holding a reference keeps the descriptor from being closed, and reused, while it is added.
+                handle.DangerousAddRef(ref added);
+                if (LinuxSockets.EpollAdd(_epoll, (int)handle.DangerousGetHandle(), ConnectEvents, ConnectTag | (ulong)id) != 0)
+                {
+                    throw new SocketException(Marshal.GetLastPInvokeError());
+                }
+            }
+            finally
+            {
+                if (added)
+                {
+                    handle.DangerousRelease();
+                }
+            }
+
+            using var registration = cancellationToken.UnsafeRegister(
+                static (state, token) => ((TaskCompletionSource)state!).TrySetCanceled(token), connected);
+            await connected.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            _connects.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>
+    /// Adds both sockets of <paramref name="pump"/> (the upstream one may still be in the set from
+    /// <see cref="WaitConnectedAsync"/>); data already waiting on them is reported at once.
+    /// </summary>
     public void Register(TcpEpollPump pump)
     {
         pump.Id = Interlocked.Increment(ref s_nextId);
@@ -65,7 +113,8 @@ internal sealed unsafe class TcpEpollWorker
         Interlocked.Increment(ref _sessions);
         var tag = (ulong)pump.Id << 1;
         if (LinuxSockets.EpollAdd(_epoll, pump.ClientFd, SocketEvents, tag) != 0
-            || LinuxSockets.EpollAdd(_epoll, pump.UpstreamFd, SocketEvents, tag | 1) != 0)
+            || (LinuxSockets.EpollModify(_epoll, pump.UpstreamFd, SocketEvents, tag | 1) != 0
+                && LinuxSockets.EpollAdd(_epoll, pump.UpstreamFd, SocketEvents, tag | 1) != 0))
         {
             var error = Marshal.GetLastPInvokeError();
             Unregister(pump);
@@ -87,7 +136,7 @@ internal sealed unsafe class TcpEpollWorker
     private static TcpEpollWorker[] StartWorkers() =>
         [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(i => new TcpEpollWorker($"tcp-epoll-{i}"))];
 
-    private void Run()
+    private unsafe void Run()
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxSockets.EpollEventSize));
         var buffer = (byte*)NativeMemory.Alloc(BufferBytes);
@@ -99,7 +148,14 @@ internal sealed unsafe class TcpEpollWorker
             {
                 var entry = events + (i * LinuxSockets.EpollEventSize);
                 var tag = *(ulong*)(entry + LinuxSockets.EpollDataOffset);
-                if (_pumps.TryGetValue((long)(tag >> 1), out var pump) && pump.OnEvents((int)(tag & 1), *(uint*)entry, buffer, BufferBytes))
+                if ((tag & ConnectTag) != 0)
+                {
+                    if (_connects.TryGetValue((long)(tag & ~ConnectTag), out var connected))
+                    {
+                        connected.TrySetResult();
+                    }
+                }
+                else if (_pumps.TryGetValue((long)(tag >> 1), out var pump) && pump.OnEvents((int)(tag & 1), *(uint*)entry, buffer, BufferBytes))
                 {
                     Enqueue(pump);
                 }

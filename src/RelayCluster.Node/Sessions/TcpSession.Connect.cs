@@ -42,7 +42,7 @@ public sealed partial class TcpSession
             string detail;
             try
             {
-                await socket.ConnectAsync(upstream.EndPoint, attemptTimeout.Token);
+                await ConnectUpstreamAsync(socket, upstream.EndPoint, attemptTimeout.Token);
                 lock (_gate)
                 {
                     if (_closed != 0)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
@@ -6,14 +7,61 @@ namespace RelayCluster.Node.Sessions;
 
 public sealed partial class TcpSession
 {
+    private TcpEpollWorker? _epollWorker;
     private TcpEpollPump? _epollPump;
+    private TaskCompletionSource? _connectWait;
 
     /// <summary>
-    /// Whether a rule's connected sessions are pumped by the epoll workers rather than async socket operations: on
+    /// Whether a rule's sessions are connected and pumped by the epoll workers rather than async socket operations: on
     /// Linux, unless <paramref name="io"/> asks for the async path. Only plain TCP can take it, since the workers copy
     /// raw bytes between the two sockets: a rule that wraps a connection in a stream (TLS) must stay on the async path.
     /// </summary>
     internal static bool UsesEpoll(TcpIo io, RuleConfig rule) => io != TcpIo.Async && OperatingSystem.IsLinux() && rule.Protocol == RuleProtocol.Tcp;
+
+    /// <summary>Connects <paramref name="socket"/>; on the epoll path without .NET's socket engine.</summary>
+    private async Task ConnectUpstreamAsync(Socket socket, IPEndPoint endPoint, CancellationToken cancellationToken)
+    {
+        if (!UsesEpoll(_io, _rule.Config))
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken);
+            return;
+        }
+
+        // A socket that .NET's engine once waited on stays in the engine's epoll set, and every later event on it would
+        // wake an engine thread for nothing: so the connect is waited for on the worker that will pump the session.
+        socket.Blocking = false;
+        try
+        {
+            socket.Connect(endPoint);
+            return;
+        }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.InProgress or SocketError.WouldBlock)
+        {
+        }
+
+        _epollWorker ??= TcpEpollWorker.Pick();
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _connectWait, connected);
+        if (IsClosed)
+        {
+            connected.TrySetCanceled(CancellationToken.None);
+        }
+
+        try
+        {
+            await _epollWorker.WaitConnectedAsync(socket, connected, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _connectWait, null, connected);
+        }
+
+        var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (error != SocketError.Success)
+        {
+            throw new SocketException((int)error);
+        }
+    }
 
     private async Task<SessionCloseReason> PumpOnEpollAsync(Socket upstream)
     {
@@ -28,6 +76,13 @@ public sealed partial class TcpSession
             _epollPump = pump;
         }
 
-        return await pump.RunAsync(TcpEpollWorker.Pick());
+        return await pump.RunAsync(_epollWorker ?? TcpEpollWorker.Pick());
+    }
+
+    /// <summary>Ends the session's connect wait and takes its sockets off the worker; runs before they are disposed.</summary>
+    private void DetachEpoll(TcpEpollPump? pump, SessionCloseReason reason)
+    {
+        Interlocked.Exchange(ref _connectWait, null)?.TrySetCanceled();
+        pump?.Detach(reason);
     }
 }

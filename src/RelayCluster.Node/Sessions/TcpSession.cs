@@ -116,8 +116,8 @@ public sealed partial class TcpSession : IActorOwnedSession
             epollPump = _epollPump;
         }
 
-        // The worker must be done with the descriptors before they are closed.
-        epollPump?.Detach(reason);
+        // The epoll worker must be done with the descriptors before they are closed.
+        DetachEpoll(epollPump, reason);
 
         CloseSocket(_client, reason);
         if (upstreamSocket is not null)
