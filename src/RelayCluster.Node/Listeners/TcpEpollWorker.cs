@@ -46,8 +46,11 @@ internal sealed class TcpEpollWorker
         new Thread(Run) { IsBackground = true, Name = name }.Start();
     }
 
-    /// <summary>The worker with the fewest sessions, its threads started on first use.</summary>
-    public static TcpEpollWorker Pick()
+    /// <summary>
+    /// Gives a new session the worker with the fewest, counted from now on (connections that arrive together spread
+    /// out before any is registered) until <see cref="Leave"/>. The threads start on first use.
+    /// </summary>
+    public static TcpEpollWorker Take()
     {
         var workers = s_workers.Value;
         var pick = workers[0];
@@ -59,8 +62,12 @@ internal sealed class TcpEpollWorker
             }
         }
 
+        Interlocked.Increment(ref pick._sessions);
         return pick;
     }
+
+    /// <summary>Counts off a session that <see cref="Take"/> gave this worker.</summary>
+    public void Leave() => Interlocked.Decrement(ref _sessions);
 
     /// <summary>
     /// Completes <paramref name="connected"/> once <paramref name="socket"/>, whose non-blocking connect is under way,
@@ -110,7 +117,6 @@ internal sealed class TcpEpollWorker
     {
         pump.Id = Interlocked.Increment(ref s_nextId);
         _pumps[pump.Id] = pump;
-        Interlocked.Increment(ref _sessions);
         var tag = (ulong)pump.Id << 1;
         if (LinuxSockets.EpollAdd(_epoll, pump.ClientFd, SocketEvents, tag) != 0
             || (LinuxSockets.EpollModify(_epoll, pump.UpstreamFd, SocketEvents, tag | 1) != 0
@@ -127,7 +133,6 @@ internal sealed class TcpEpollWorker
     {
         if (_pumps.TryRemove(pump.Id, out _))
         {
-            Interlocked.Decrement(ref _sessions);
             LinuxSockets.EpollRemove(_epoll, pump.ClientFd);
             LinuxSockets.EpollRemove(_epoll, pump.UpstreamFd);
         }

@@ -10,6 +10,7 @@ public sealed partial class TcpSession
     private TcpEpollWorker? _epollWorker;
     private TcpEpollPump? _epollPump;
     private TaskCompletionSource? _connectWait;
+    private bool? _onEpoll;
 
     /// <summary>
     /// Whether a rule's sessions are connected and pumped by the epoll workers rather than async socket operations: on
@@ -18,10 +19,13 @@ public sealed partial class TcpSession
     /// </summary>
     internal static bool UsesEpoll(TcpIo io, RuleConfig rule) => io != TcpIo.Async && OperatingSystem.IsLinux() && rule.Protocol == RuleProtocol.Tcp;
 
+    /// <summary>Whether this session takes the epoll path: decided once, so its connect and its pump agree.</summary>
+    private bool OnEpoll => _onEpoll ??= UsesEpoll(_io, _rule.Config);
+
     /// <summary>Connects <paramref name="socket"/>; on the epoll path without .NET's socket engine.</summary>
     private async Task ConnectUpstreamAsync(Socket socket, IPEndPoint endPoint, CancellationToken cancellationToken)
     {
-        if (!UsesEpoll(_io, _rule.Config))
+        if (!OnEpoll)
         {
             await socket.ConnectAsync(endPoint, cancellationToken);
             return;
@@ -39,7 +43,7 @@ public sealed partial class TcpSession
         {
         }
 
-        _epollWorker ??= TcpEpollWorker.Pick();
+        var worker = TakeEpollWorker() ?? throw new OperationCanceledException("The session closed while connecting.");
         var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Interlocked.Exchange(ref _connectWait, connected);
         if (IsClosed)
@@ -49,7 +53,7 @@ public sealed partial class TcpSession
 
         try
         {
-            await _epollWorker.WaitConnectedAsync(socket, connected, cancellationToken);
+            await worker.WaitConnectedAsync(socket, connected, cancellationToken);
         }
         finally
         {
@@ -74,9 +78,19 @@ public sealed partial class TcpSession
             }
 
             _epollPump = pump;
+            _epollWorker ??= TcpEpollWorker.Take();
         }
 
-        return await pump.RunAsync(_epollWorker ?? TcpEpollWorker.Pick());
+        return await pump.RunAsync(_epollWorker);
+    }
+
+    /// <summary>The session's worker, taken on first use; null once the session is closed.</summary>
+    private TcpEpollWorker? TakeEpollWorker()
+    {
+        lock (_gate)
+        {
+            return _closed != 0 ? null : _epollWorker ??= TcpEpollWorker.Take();
+        }
     }
 
     /// <summary>Ends the session's connect wait and takes its sockets off the worker; runs before they are disposed.</summary>
@@ -84,5 +98,8 @@ public sealed partial class TcpSession
     {
         Interlocked.Exchange(ref _connectWait, null)?.TrySetCanceled();
         pump?.Detach(reason);
+
+        // Taken only under the gate while the session was open, so Close (which shut the gate) sees it.
+        _epollWorker?.Leave();
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class TcpSession : IActorOwnedSession
             return SessionCloseReason.UpstreamConnectFailed;
         }
 
-        if (UsesEpoll(_io, _rule.Config))
+        if (OnEpoll)
         {
             return await PumpOnEpollAsync(upstream);
         }
