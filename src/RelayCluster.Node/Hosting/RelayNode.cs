@@ -7,6 +7,7 @@ using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tls;
 
 namespace RelayCluster.Node.Hosting;
 
@@ -84,7 +85,7 @@ public sealed partial class RelayNode : IAsyncDisposable
             upstreams.Add(new UpstreamState(upstream.Address, endPoint, upstream.Weight));
         }
 
-        var runtime = new RuleRuntime(config, upstreams, Budget);
+        var runtime = new RuleRuntime(config, upstreams, Budget) { Tls = RuleTls.Create(config, loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
