@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -8,6 +9,8 @@ public sealed partial class TcpSession
 {
     // The most plaintext one TLS record carries: a read from an SslStream returns at most this much.
     private const int MaxTlsRecordPlaintext = 16 * 1024;
+    private const int CloseNotifyAttempts = 3;
+    private static readonly TimeSpan s_closeNotifyRetry = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
     /// <see cref="PumpAsync"/> through streams (an <see cref="SslStream"/> on at least one side): the same zero-byte read
@@ -89,15 +92,33 @@ public sealed partial class TcpSession
             try
             {
                 // close_notify tells the peer the stream is complete, not cut; the other direction stays open.
-                await tls.ShutdownAsync();
+                await SendCloseNotifyAsync(tls);
             }
-            catch (Exception e) when (IsStreamError(e) || e is InvalidOperationException)
+            catch (Exception e) when (IsStreamError(e) || e is InvalidOperationException or CryptographicException)
             {
-                // The other side is already gone; its own pump reports how.
+                // The other side is already gone (its own pump reports how), or the peer gets a FIN without close_notify.
             }
         }
 
         TryShutdownSend(targetSocket);
+    }
+
+    private static async Task SendCloseNotifyAsync(SslStream tls)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await tls.ShutdownAsync();
+                return;
+            }
+            catch (CryptographicException) when (attempt < CloseNotifyAttempts)
+            {
+                // OpenSSL refuses a close_notify ("shutdown while in init") while the other direction's read is taking in
+                // a post-handshake message, such as a TLS 1.3 session ticket from a TLS upstream; that lasts moments.
+                await Task.Delay(s_closeNotifyRetry);
+            }
+        }
     }
 
     private PumpEnd StreamFailed(Exception error, bool clientSide)
