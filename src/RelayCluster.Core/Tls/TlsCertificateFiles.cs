@@ -43,7 +43,7 @@ public static class TlsCertificateFiles
         {
             leaf = X509Certificate2.CreateFromPem(certificateText, keyText);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             error = new TlsFileError(TlsFile.Key, $"the key in '{keyPath}' cannot be used with the certificate in '{certificatePath}' (they do not match, or the key is malformed): {e.Message}");
             return false;
