@@ -102,6 +102,21 @@ public class TlsRelayTests
     }
 
     [Fact]
+    public async Task UpstreamTls_IpAddressUpstreamWithoutServerName_VerifiedAgainstTheCertificatesIpAddress()
+    {
+        using var upstreamFiles = TlsFiles.Create();
+        await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
+        var upstreamTls = new UpstreamTlsConfig { Enabled = true, CaCertificates = upstreamFiles.CertificatePath };
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
+        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+
+        await client.SendAsync(new byte[] { 9 }, SocketFlags.None);
+
+        Assert.Equal([9], await Tcp.TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
+        Assert.Equal(1, echo.Handshakes);
+    }
+
+    [Fact]
     public async Task UpstreamTls_CertificateNotTrusted_SessionEndsWithUpstreamTlsFailed()
     {
         using var upstreamFiles = TlsFiles.Create();
