@@ -19,7 +19,7 @@ public class PacketPathAllocationTests
         await using var echo = UdpEchoUpstream.Start();
         var rule = NodeFixture.UdpRule([echo.EndPoint], new SessionConfig { Max = 2 }) with
         {
-            Access = new AccessConfig { Deny = [Range("127.2.0.0/16")] },
+            Access = new AccessConfig { Deny = [Cidr.Parse("127.2.0.0/16")] },
             RateLimit = new RateLimitConfig { PacketsPerSecond = 1, Burst = 1, MaxClients = 64 },
         };
         await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
@@ -93,7 +93,4 @@ public class PacketPathAllocationTests
         var counters = relay.Rule.Runtime.Counters;
         return (counters.Drops(DropReason.RateLimited), counters.Drops(DropReason.AccessDenied), counters.Drops(DropReason.SessionLimit));
     }
-
-    private static CidrRange Range(string text) =>
-        CidrRange.TryParse(text, out var range, out var reason) ? range : throw new ArgumentException(reason, nameof(text));
 }
