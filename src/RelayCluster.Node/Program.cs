@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
 using Serilog.Extensions.Logging;
@@ -50,6 +51,8 @@ builder.Logging.ClearProviders();
 builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(budget);
+var startup = new NodeStartup(RuleDocuments.FromConfigFiles(arguments.ConfigFiles), NodeStartup.StateFileFor(arguments.ConfigFiles[0]));
+builder.Services.AddSingleton(startup);
 builder.Services.AddHostedService<RelayNodeService>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = config.Node.ShutdownGrace + TimeSpan.FromSeconds(15));
 
@@ -59,7 +62,7 @@ try
     NodeLog.Starting(logger, config.Node.Id, NodeVersion.Current, string.Join(", ", arguments.ConfigFiles));
     await host.RunAsync();
     NodeLog.Stopped(logger, config.Node.Id);
-    return 0;
+    return startup.ExitCode;
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {

@@ -54,6 +54,7 @@ internal sealed partial class HealthCheckActor
 
         state.InFlight = false;
         state.LastResult = completed.Result;
+        _metrics?.ProbeFinished(_rule, state.Upstream.Address, _clock.GetElapsedTime(state.StartedAt));
         if (!completed.Result.IsPassed)
         {
             Log.ProbeFailed(_logger, _rule, state.Upstream.Address, completed.Result.ToString());

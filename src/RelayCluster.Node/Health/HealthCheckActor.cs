@@ -3,6 +3,7 @@ using RelayCluster.Core.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Metrics;
 
 namespace RelayCluster.Node.Health;
 
@@ -23,6 +24,7 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
     private readonly TimeProvider _clock;
     private readonly UpstreamProbeState[] _states;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly RelayMetrics? _metrics;
 
     /// <summary>Creates the health checks of one rule.</summary>
     /// <param name="config">The rule's <c>health</c> config.</param>
@@ -33,9 +35,11 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
     /// <param name="notify">Receives <see cref="UpstreamHealthChanged"/>, such as the rule's router.</param>
     /// <param name="probe">The probe to run; made from <paramref name="config"/> when null.</param>
     /// <param name="random">The randomness of the jitter; seed it in tests.</param>
+    /// <param name="metrics">The node's metrics, which record each probe's duration; none when null.</param>
     public HealthCheckActor(
         HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
-        TimeProvider? timeProvider = null, ActorRef? notify = null, IHealthProbe? probe = null, Random? random = null)
+        TimeProvider? timeProvider = null, ActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
+        RelayMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(upstreams);
@@ -43,6 +47,7 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
         _rule = rule;
         _logger = logger;
         _notify = notify;
+        _metrics = metrics;
         _random = random ?? new Random();
         _clock = Context.System.TimeProvider;
         _probe = config.Check == HealthCheckKind.None ? null : probe ?? HealthProbes.Create(config, timeProvider ?? _clock);

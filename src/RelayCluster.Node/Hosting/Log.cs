@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(1214, LogLevel.Error, "Rule {Rule} could not be applied: {Reason}")]
     public static partial void RuleFailed(ILogger logger, string rule, string reason, Exception exception);
+
+    [LoggerMessage(1215, LogLevel.Information, "Admin API listening on {Url}")]
+    public static partial void AdminListening(ILogger logger, string url);
 }

@@ -70,5 +70,6 @@ public sealed partial class RelayNode
         }
 
         await _actors.DisposeAsync();
+        Metrics.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
+using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -21,7 +22,8 @@ public sealed partial class RelayNode : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _ruleChanges = new(1, 1);
     private readonly ILoggerFactory _loggerFactory;
-    private volatile IReadOnlyList<RelayRule> _rules = [];
+    // Swapped whole, never changed in place: metrics and the admin API read the rules from other threads.
+    private volatile RelayRule[] _rules = [];
     private int _healthGeneration;
 
     private readonly UdpIo _udpIo;
@@ -34,6 +36,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         _actors = actors;
         Budget = budget;
         _logger = loggerFactory.CreateLogger<RelayNode>();
+        Metrics = new RelayMetrics(() => _rules, config.Node.Id);
     }
 
     /// <summary>The config the node runs.</summary>
@@ -44,6 +47,9 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
+
+    /// <summary>The node's metrics: its meter's instruments and their Prometheus text.</summary>
+    public RelayMetrics Metrics { get; }
 
     /// <summary>The running rules: a snapshot, replaced as a whole when rules change.</summary>
     public IReadOnlyList<RelayRule> Rules => _rules;
@@ -84,7 +90,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         }
 
         var upstreams = await ResolveUpstreamsAsync(config, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget);
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics);
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
@@ -122,7 +128,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         // A replaced health actor may still be stopping under the old name.
         var generation = Interlocked.Increment(ref _healthGeneration);
         return _actors.Spawn(
-            () => new HealthCheckActor(config.Health, config.Name, upstreams, _loggerFactory.CreateLogger<HealthCheckActor>()),
+            () => new HealthCheckActor(config.Health, config.Name, upstreams, _loggerFactory.CreateLogger<HealthCheckActor>(), metrics: Metrics),
             generation == 1 ? $"health-{config.Name}" : $"health-{config.Name}-{generation}");
     }
 

@@ -4,6 +4,7 @@ using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
@@ -20,13 +21,19 @@ public sealed class RuleRuntime
     private volatile IReadOnlyList<UpstreamState> _upstreams;
     private volatile ClientRateLimiter? _rateLimiter;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
+    private readonly RelayMetrics? _metrics;
 
     /// <summary>Creates the runtime of <paramref name="config"/> with upstreams already resolved to addresses.</summary>
-    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget)
+    /// <param name="config">The rule's config snapshot.</param>
+    /// <param name="upstreams">The rule's upstreams in config order.</param>
+    /// <param name="budget">The node's descriptor budget, shared by every rule.</param>
+    /// <param name="metrics">The node's metrics, which record each ended session's duration; none when null.</param>
+    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null)
     {
         _config = config;
         _upstreams = upstreams;
         _policy = Policy(config);
+        _metrics = metrics;
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
         _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
@@ -93,6 +100,7 @@ public sealed class RuleRuntime
     {
         _sessions.TryRemove(session, out _);
         Counters.SessionClosed(reason, session.Traffic);
+        _metrics?.SessionEnded(this, session);
     }
 
     /// <summary>Traffic of the rule so far: ended sessions plus the live ones.</summary>

@@ -45,3 +45,30 @@ public enum SessionCloseReason
     /// <summary>The session failed in an unexpected way and its supervisor stopped it.</summary>
     Failed = 399,
 }
+
+/// <summary>Names of <see cref="SessionCloseReason"/> values as they appear in stats and metrics.</summary>
+public static class SessionCloseReasons
+{
+    /// <summary>Every reason, in the order of its number.</summary>
+    public static IReadOnlyList<SessionCloseReason> All { get; } = Enum.GetValues<SessionCloseReason>();
+
+    /// <summary>The kebab-case name of <paramref name="reason"/>, as in <c>idle-timeout</c>.</summary>
+    public static string Name(SessionCloseReason reason) => reason switch
+    {
+        SessionCloseReason.ClientClosed => "client-closed",
+        SessionCloseReason.ClientReset => "client-reset",
+        SessionCloseReason.ClientError => "client-error",
+        SessionCloseReason.UpstreamClosed => "upstream-closed",
+        SessionCloseReason.UpstreamReset => "upstream-reset",
+        SessionCloseReason.UpstreamError => "upstream-error",
+        SessionCloseReason.UpstreamConnectFailed => "upstream-connect-failed",
+        SessionCloseReason.IdleTimeout => "idle-timeout",
+        SessionCloseReason.NodeShutdown => "node-shutdown",
+        SessionCloseReason.RuleRemoved => "rule-removed",
+        SessionCloseReason.RuleChanged => "rule-changed",
+        SessionCloseReason.UpstreamDisabled => "upstream-disabled",
+        SessionCloseReason.UpstreamUnhealthy => "upstream-unhealthy",
+        SessionCloseReason.Failed => "failed",
+        _ => reason.ToString(),
+    };
+}

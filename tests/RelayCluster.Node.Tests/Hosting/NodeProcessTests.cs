@@ -16,7 +16,7 @@ public partial class NodeProcessTests
         await using var tcpEcho = TcpEchoUpstream.Start();
         var config = await WriteConfigAsync($$"""
             relay {
-              node { id = drain-test, shutdown-grace = 1500ms }
+              node { id = drain-test, shutdown-grace = 1500ms, admin { bind = "127.0.0.1:0" } }
               rules {
                 game { protocol = udp, listen = "127.0.0.1:0", upstreams = ["{{echo.EndPoint}}"] }
                 web { protocol = tcp, listen = "127.0.0.1:0", upstreams = ["{{tcpEcho.EndPoint}}"] }

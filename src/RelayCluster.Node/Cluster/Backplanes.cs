@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using RelayCluster.Core.Configuration;
+
+namespace RelayCluster.Node.Cluster;
+
+/// <summary>Makes the backplane that <c>relay.cluster.backplane</c> names.</summary>
+public static class Backplanes
+{
+    /// <summary>The backplane of <paramref name="config"/>; <paramref name="stateFile"/> is where the embedded one persists changes.</summary>
+    public static IBackplane Create(RelayConfig config, string? stateFile, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        return config.Cluster.Backplane switch
+        {
+            BackplaneKind.Embedded => new EmbeddedBackplane(stateFile),
+            _ => throw new NotSupportedException($"The {config.Cluster.Backplane} backplane is not available in this build."),
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics.Metrics;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Rules;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Metrics;
+
+/// <summary>The observable instruments: each read walks the rules running at that moment.</summary>
+public sealed partial class RelayMetrics
+{
+    private static readonly DropReason[] s_dropReasons = Enum.GetValues<DropReason>();
+
+    private void CreateRuleInstruments()
+    {
+        Meter.CreateObservableCounter("relay_sessions_opened_total", ObserveSessionsOpened, "{session}", "Sessions opened.");
+        Meter.CreateObservableCounter("relay_sessions_closed_total", ObserveSessionsClosed, "{session}", "Sessions ended, by close reason.");
+        Meter.CreateObservableCounter(
+            "relay_datagrams_total", () => ObserveTraffic(bytes: false), "{datagram}", "Datagrams (UDP) or reads (TCP) forwarded, by direction.");
+        Meter.CreateObservableCounter("relay_bytes_total", () => ObserveTraffic(bytes: true), "By", "Bytes forwarded, by direction.");
+        Meter.CreateObservableCounter("relay_drops_total", ObserveDrops, "{drop}", "Datagrams or new sessions refused, by reason.");
+    }
+
+    private void CreateUpstreamInstruments()
+    {
+        Meter.CreateObservableUpDownCounter(
+            "relay_sessions_active", () => ObserveUpstreams(static u => u.ActiveSessions), "{session}", "Live sessions on this node, by upstream.");
+        Meter.CreateObservableGauge(
+            "relay_upstream_health", () => ObserveUpstreams(static u => (int)u.Health), null, "Health verdict: 0 unknown, 1 healthy, 2 unhealthy.");
+        Meter.CreateObservableGauge(
+            "relay_upstream_admin_state", () => ObserveUpstreams(static u => (int)u.AdminState), null, "Admin state: 0 enabled, 1 draining, 2 disabled.");
+        Meter.CreateObservableGauge(
+            "relay_upstream_available", () => ObserveUpstreams(static u => u.IsAvailable ? 1 : 0), null, "1 when new sessions may use the upstream.");
+    }
+
+    private void CreateNodeInstruments()
+    {
+        Meter.CreateObservableGauge(
+            "relay_backplane_connected", () => new Measurement<int>(_backplaneConnected() ? 1 : 0), null, "1 when the node reaches its cluster backplane.");
+        Meter.CreateObservableGauge("relay_members", ObserveMembers, "{node}", "Cluster members, by status.");
+    }
+
+    private IEnumerable<Measurement<long>> ObserveSessionsOpened()
+    {
+        foreach (var rule in _rules())
+        {
+            yield return new(rule.Runtime.Counters.SessionsOpened, Rule(rule.Runtime));
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveSessionsClosed()
+    {
+        foreach (var rule in _rules())
+        {
+            var closed = rule.Runtime.Counters.SessionsClosed;
+            foreach (var reason in SessionCloseReasons.All)
+            {
+                yield return new(closed.GetValueOrDefault(reason), Rule(rule.Runtime), Reason(SessionCloseReasons.Name(reason)));
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveTraffic(bool bytes)
+    {
+        foreach (var rule in _rules())
+        {
+            var traffic = _traffic.GetOrCreateValue(rule.Runtime).Read(rule.Runtime);
+            yield return new(bytes ? traffic.BytesToUpstream : traffic.PacketsToUpstream, Rule(rule.Runtime), Direction(MetricLabels.ClientToUpstream));
+            yield return new(bytes ? traffic.BytesToClient : traffic.PacketsToClient, Rule(rule.Runtime), Direction(MetricLabels.UpstreamToClient));
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveDrops()
+    {
+        foreach (var rule in _rules())
+        {
+            foreach (var reason in s_dropReasons)
+            {
+                yield return new(rule.Runtime.Counters.Drops(reason), Rule(rule.Runtime), Reason(DropReasons.Name(reason)));
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveUpstreams(Func<UpstreamState, int> read)
+    {
+        foreach (var rule in _rules())
+        {
+            foreach (var upstream in rule.Runtime.Upstreams)
+            {
+                yield return new(read(upstream), Rule(rule.Runtime), new KeyValuePair<string, object?>(MetricLabels.Upstream, upstream.Address));
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveMembers()
+    {
+        foreach (var (status, count) in _members())
+        {
+            yield return new(count, new KeyValuePair<string, object?>(MetricLabels.Status, status));
+        }
+    }
+
+    private static KeyValuePair<string, object?> Rule(RuleRuntime rule) => new(MetricLabels.Rule, rule.Name);
+
+    private static KeyValuePair<string, object?> Reason(string reason) => new(MetricLabels.Reason, reason);
+
+    private static KeyValuePair<string, object?> Direction(string direction) => new(MetricLabels.Direction, direction);
+}
