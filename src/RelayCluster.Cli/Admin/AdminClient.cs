@@ -27,7 +27,7 @@ internal sealed class AdminClient : IDisposable
         Node = node.OriginalString;
         Timeout = timeout;
         _baseUrl = node.AbsoluteUri.TrimEnd('/');
-        // The timeout is applied per call below, so that a stream is bounded until its headers arrive and not after.
+        // The timeout is applied per call below, not here: a stream, quiet for hours, is bounded only by ConnectTimeout.
         _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = timeout }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         if (!string.IsNullOrEmpty(token))
         {
@@ -64,20 +64,20 @@ internal sealed class AdminClient : IDisposable
     public async Task<T> DeleteAsync<T>(string route, CancellationToken cancellationToken) =>
         Deserialize<T>(await ExchangeAsync(HttpMethod.Delete, route, content: null, ifMatch: null, cancellationToken));
 
-    /// <summary><c>GET</c> a stream of one JSON object per line; ends when the node ends it. Only the answer's headers are bounded by the timeout.</summary>
+    /// <summary>
+    /// <c>GET</c> a stream of one JSON object per line; ends when the node ends it. Only connecting is bounded by the
+    /// timeout: a quiet stream may send nothing, not even its headers, until the first event.
+    /// </summary>
     public async IAsyncEnumerable<T> StreamAsync<T>(string route, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, Url(route));
         request.Headers.Accept.ParseAdd(AdminJson.EventStreamContentType);
-        using var response = await SendAsync(request, timeout.Token, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ProblemAsync(response, cancellationToken);
         }
 
-        timeout.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
         while (true)
         {

@@ -19,7 +19,7 @@ internal sealed class NodeLeaveCommand(CliContext context)
         else
         {
             var id = answer is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("id", out var value) ? value.GetString() : null;
-            context.Output.WriteLine($"{id ?? client.Node} is leaving the cluster");
+            context.Output.WriteLine($"{id ?? $"node at {client.Node}"} is leaving the cluster");
         }
 
         return ExitCodes.Ok;
