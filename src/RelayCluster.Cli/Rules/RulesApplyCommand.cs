@@ -73,7 +73,8 @@ internal sealed class RulesApplyCommand(CliContext context)
             await context.Output.WriteLineAsync($"{written.Change} {written.Name} (revision {written.Revision})");
         }
 
-        return Item(entry, dryRun ? entry.Revision : written.Revision);
+        // The node's word wins: a rule that differs only in how it is written (60s and 1m) is unchanged to the node.
+        return new RuleApplyItemDto(entry.Rule.Name, written.Change, dryRun ? entry.Revision : written.Revision, entry.Fields);
     }
 
     private static RuleApplyItemDto Item(RulePlanEntry entry, long? revision) =>

@@ -10,14 +10,21 @@ internal sealed class SessionsPalette : ICommandPalette
     public Command Build(CliContext context)
     {
         var rule = new Option<string?>("--rule") { Description = "Only this rule's sessions", HelpName = "R" };
-        var limit = new Option<int?>("--limit") { Description = "List at most N sessions [default: the node's limit]", HelpName = "N" };
-        limit.Validators.Add(result =>
+        var limit = new Option<int?>("--limit")
         {
-            if (result.GetValueOrDefault<int?>() is < 0)
+            Description = "List at most N sessions [default: the node's limit]",
+            HelpName = "N",
+            CustomParser = result =>
             {
-                result.AddError("--limit expects a number of sessions, 0 or more.");
-            }
-        });
+                if (result.Tokens is [{ Value: var text }] && int.TryParse(text, out var value) && value >= 0)
+                {
+                    return value;
+                }
+
+                result.AddError($"--limit expects a number of sessions, 0 or more, got '{string.Join(' ', result.Tokens.Select(token => token.Value))}'.");
+                return null;
+            },
+        };
         var list = new Command("list", "List live sessions: rule, client, upstream, age, idle time, traffic") { rule, limit };
         AdminCommand.SetAction(list, context, (client, parseResult, cancellationToken) =>
             new SessionsListCommand(context, TimeProvider.System).RunAsync(
