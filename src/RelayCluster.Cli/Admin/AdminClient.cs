@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using RelayCluster.Cli.Output;
 using RelayCluster.Core.Admin;
 
 namespace RelayCluster.Cli.Admin;
@@ -88,7 +86,7 @@ internal sealed class AdminClient : IDisposable
             }
             catch (IOException e)
             {
-                throw new NodeUnreachableException(Node, $"the stream broke: {Innermost(e).Message}", e);
+                throw new NodeUnreachableException(Node, $"the stream broke: {NodeUnreachableException.Innermost(e).Message}", e);
             }
 
             if (line is null)
@@ -106,8 +104,8 @@ internal sealed class AdminClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    /// <summary>The URL of <paramref name="route"/> on this node; a path in the node URL (a reverse proxy's prefix) is kept.</summary>
-    public Uri Url(string route) => new(_baseUrl + route);
+    // A path in the node URL (a reverse proxy's prefix) is kept.
+    private Uri Url(string route) => new(_baseUrl + route);
 
     private async Task<string> ExchangeAsync(HttpMethod method, string route, HttpContent? content, long? ifMatch, CancellationToken cancellationToken)
     {
@@ -148,39 +146,7 @@ internal sealed class AdminClient : IDisposable
         }
     }
 
-    private NodeUnreachableException Unreachable(Exception e) => e is OperationCanceledException
-        ? new NodeUnreachableException(Node, $"no answer within {Texts.Duration(Timeout)}", e)
-        : new NodeUnreachableException(Node, Reason(e), e);
-
-    private static string Reason(Exception e) => e switch
-    {
-        _ when FindSocketError(e) is { } socket => socket.Message,
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => $"TLS handshake failed: {Innermost(e).Message}",
-        _ => Innermost(e).Message,
-    };
-
-    private static SocketException? FindSocketError(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is SocketException socket)
-            {
-                return socket;
-            }
-        }
-
-        return null;
-    }
-
-    private static Exception Innermost(Exception e)
-    {
-        while (e.InnerException is { } inner)
-        {
-            e = inner;
-        }
-
-        return e;
-    }
+    private NodeUnreachableException Unreachable(Exception e) => NodeUnreachableException.From(Node, e, Timeout);
 
     private static async Task<AdminProblemException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
