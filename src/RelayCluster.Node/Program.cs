@@ -51,7 +51,7 @@ builder.Logging.ClearProviders();
 builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(budget);
-var startup = new NodeStartup(RuleDocuments.FromConfigFiles(arguments.ConfigFiles), NodeStartup.StateFileFor(arguments.ConfigFiles[0]));
+var startup = new NodeStartup(RuleDocuments.FromConfigFiles(arguments.ConfigFiles), NodeStartupFiles.StateFileFor(arguments.ConfigFiles[0]));
 builder.Services.AddSingleton(startup);
 builder.Services.AddHostedService<RelayNodeService>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = config.Node.ShutdownGrace + TimeSpan.FromSeconds(15));

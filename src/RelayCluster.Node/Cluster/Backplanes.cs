@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Cluster.Etcd;
 
 namespace RelayCluster.Node.Cluster;
 
@@ -13,8 +14,8 @@ public static class Backplanes
         ArgumentNullException.ThrowIfNull(loggerFactory);
         return config.Cluster.Backplane switch
         {
-            BackplaneKind.Embedded => new EmbeddedBackplane(stateFile),
-            _ => throw new NotSupportedException($"The {config.Cluster.Backplane} backplane is not available in this build."),
+            BackplaneKind.Etcd => new EtcdBackplane(config.Cluster, loggerFactory.CreateLogger<EtcdBackplane>()),
+            _ => new EmbeddedBackplane(stateFile),
         };
     }
 }

@@ -58,7 +58,4 @@ internal sealed record NodeStartup(IReadOnlyList<StoredRule> Seed, string StateF
     /// <summary>The process's exit code once the host has stopped.</summary>
     public int ExitCode { get; set; }
 
-    /// <summary>The state file next to the first config file: <c>relay.hocon</c> keeps its changes in <c>relay.state.json</c>.</summary>
-    public static string StateFileFor(string configFile) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile)) ?? ".", Path.GetFileNameWithoutExtension(configFile) + ".state.json");
 }
