@@ -67,7 +67,8 @@ internal sealed class RulesApplyCommand(CliContext context)
     private async Task<RuleApplyItemDto> WriteAsync(AdminClient client, RulePlanEntry entry, bool dryRun, bool json, CancellationToken cancellationToken)
     {
         var route = AdminRoutes.Rule(entry.Rule.Name) + (dryRun ? "?dry-run=true" : "");
-        var written = await client.PutJsonAsync<RuleWriteDto>(route, entry.Rule.Json, entry.Revision, cancellationToken);
+        // A new rule is written with If-Match "0" (it must not exist yet), so two operators creating it at once cannot overwrite each other.
+        var written = await client.PutJsonAsync<RuleWriteDto>(route, entry.Rule.Json, entry.Revision ?? 0, cancellationToken);
         if (!json && !dryRun)
         {
             await context.Output.WriteLineAsync($"{written.Change} {written.Name} (revision {written.Revision})");

@@ -38,7 +38,7 @@ public sealed class RulesApplyCommandTests : IAsyncLifetime, IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public async Task Apply_ChangedAndNewRules_PutsOnlyThoseWithRevisionAndToken()
+    public async Task Apply_ChangedAndNewRules_PutsOnlyThoseWithRevisionOrZeroAndToken()
     {
         var file = _files.Write("rules.hocon", File);
 
@@ -58,7 +58,7 @@ public sealed class RulesApplyCommandTests : IAsyncLifetime, IDisposable
             output.TrimEnd().Split(Environment.NewLine));
         var puts = _node.Requests.Where(request => request.Method == "PUT").ToList();
         Assert.Equal(["/api/rules/game-eu", "/api/rules/game-na"], puts.Select(request => request.PathAndQuery));
-        Assert.Equal(["\"12\"", null], puts.Select(request => request.IfMatch));
+        Assert.Equal(["\"12\"", "\"0\""], puts.Select(request => request.IfMatch));
         Assert.All(_node.Requests, request => Assert.Equal("Bearer secret", request.Authorization));
         using var body = JsonDocument.Parse(puts[0].Body);
         Assert.Equal(60000, body.RootElement.GetProperty("session").GetProperty("max").GetInt32());
