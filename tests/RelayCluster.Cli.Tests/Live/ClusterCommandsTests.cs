@@ -85,6 +85,33 @@ public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixtur
     }
 
     [Fact]
+    public async Task UpstreamsDisableEnableAndRulesDelete_OnOneNode_ReachEveryNode()
+    {
+        var address = _echo.EndPoint.ToString();
+        Assert.Equal(0, (await CliRun.AgainstAsync(Url(_cluster[1]), "upstreams", "disable", "game", address)).ExitCode);
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Disabled), "every node to disable the upstream");
+        Assert.Equal(0, (await CliRun.AgainstAsync(Url(_cluster[2]), "upstreams", "enable", "game", address)).ExitCode);
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Enabled), "every node to enable the upstream");
+
+        var (deleted, _, error) = await CliRun.AgainstAsync(Url(_cluster[0]), "rules", "delete", "game");
+
+        Assert.True(deleted == 0, error);
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.FindRule("game") is null), "every node to stop the rule");
+    }
+
+    [Fact]
+    public async Task NodeLeave_OneNode_ItLeavesAndTheOthersRemoveIt()
+    {
+        var leaving = _cluster[2];
+
+        var (exitCode, _, error) = await CliRun.AgainstAsync(Url(leaving), "node", "leave");
+
+        Assert.True(exitCode == 0, error);
+        await WaitAsync(() => _cluster[0].Backplane.View.Members.All(m => m.Id != "node-2"), "node-0 to see node-2 removed");
+        await WaitAsync(() => leaving.Cluster.Status == MemberStatus.Removed, "node-2 to finish leaving");
+    }
+
+    [Fact]
     public async Task ClusterTail_NodeJoinsAndLeaves_PrintsTheJoinAndTheLeave()
     {
         using var output = new LineSignalWriter();

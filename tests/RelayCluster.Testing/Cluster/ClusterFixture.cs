@@ -49,7 +49,12 @@ public sealed class ClusterFixture : IAsyncDisposable
         {
             throw new InvalidOperationException(string.Join("\n", loaded.Errors));
         }
-        var options = new NodeHostOptions { Budget = new SessionBudget(10_000), Version = "1.0.0-test" };
+        var options = new NodeHostOptions
+        {
+            Budget = new SessionBudget(10_000),
+            Version = "1.0.0-test",
+            RequestLeave = () => _ = Task.Run(() => LeaveAsync(index)),
+        };
         var host = await NodeHost.StartAsync(loaded.Config!, RuleDocuments.FromConfigFiles([file]), options, NullLoggerFactory.Instance);
         _nodes.Add(host);
         return host;
