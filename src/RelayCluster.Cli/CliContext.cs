@@ -48,6 +48,9 @@ internal sealed class CliContext
     /// <summary>Where errors and diagnostics go.</summary>
     public TextWriter Error { get; }
 
+    /// <summary>How long one admin API call may take before the node counts as unreachable.</summary>
+    public TimeSpan RequestTimeout { get; init; } = Admin.AdminClient.DefaultTimeout;
+
     /// <summary><c>--node URL</c>: the admin URL of the node to talk to.</summary>
     public Option<string> NodeOption { get; }
 

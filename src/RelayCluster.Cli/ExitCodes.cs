@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The node could not be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>Ctrl+C stopped a command before it finished, as shells report SIGINT (128 + 2).</summary>
+    public const int Interrupted = 130;
 }

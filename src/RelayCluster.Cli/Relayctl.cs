@@ -28,7 +28,9 @@ internal static class Relayctl
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parseResult = BuildRootCommand(context).Parse(args);
-        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        // Ctrl+C arrives through cancellationToken (see Program.cs): System.CommandLine's own handler would make it exit 130
+        // even where a command treats it as the normal end, as cluster tail does.
+        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error, ProcessTerminationTimeout = null };
         if (parseResult.Errors.Count > 0)
         {
             if (parseResult.Action is ParseErrorAction parseError)

@@ -87,7 +87,7 @@ public sealed class RelayctlProcessTests : IDisposable
     }
 
     /// <summary>relayctl.dll, copied next to the tests as a referenced project, else in the Cli project's own output.</summary>
-    private static string RelayctlPath()
+    internal static string RelayctlPath()
     {
         var besideTests = Path.Combine(AppContext.BaseDirectory, "relayctl.dll");
         if (File.Exists(besideTests))

@@ -6,6 +6,10 @@ public class RelayctlTests
     [InlineData("confg check relay.hocon", "config")]
     [InlineData("config chek relay.hocon", "check")]
     [InlineData("config rendr relay.hocon", "render")]
+    [InlineData("clustr show", "cluster")]
+    [InlineData("rules aply -f rules.hocon", "apply")]
+    [InlineData("upstreams dran game 10.0.0.11:27015", "drain")]
+    [InlineData("sesions count", "sessions")]
     public async Task Run_MistypedCommand_ExitsTwoAndSuggestsTheNearest(string commandLine, string suggestion)
     {
         var (exitCode, output, error) = await CliRun.RunAsync(commandLine.Split(' '));
@@ -20,6 +24,12 @@ public class RelayctlTests
     [InlineData("config")]
     [InlineData("config check a.hocon --bogus")]
     [InlineData("--node not-a-url config check a.hocon")]
+    [InlineData("rules apply")]
+    [InlineData("rules show")]
+    [InlineData("upstreams drain game")]
+    [InlineData("sessions list --limit -1")]
+    [InlineData("sessions list --limit many")]
+    [InlineData("cluster down")]
     public async Task Run_BadCommandLine_ExitsTwo(string commandLine)
     {
         var (exitCode, _, error) = await CliRun.RunAsync(commandLine.Split(' '));

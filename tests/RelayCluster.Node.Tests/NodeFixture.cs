@@ -11,6 +11,15 @@ namespace RelayCluster.Node.Tests;
 /// <summary>An in-process relay node on loopback with one UDP rule named "test".</summary>
 internal sealed class NodeFixture : IAsyncDisposable
 {
+    static NodeFixture()
+    {
+        // The test host keeps several thread-pool threads blocked while it runs tests. With the default minimum of one
+        // thread per core, work queued to the pool (the async UDP path, echo upstreams, actors) then waits up to a
+        // second for the pool to add a thread (measured on two cores), and timing tests would measure the host.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(completionPorts, 16));
+    }
+
     private NodeFixture(RelayNode node) => Node = node;
 
     public RelayNode Node { get; }

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace RelayCluster.Node.Tests;
 
-/// <summary>A test client: one UDP socket on 127.0.0.x with its own port, talking to one relay address.</summary>
+/// <summary>A test client: one UDP socket on 127.0.0.x (or ::1) with its own port, talking to one relay address.</summary>
 internal sealed class UdpPeer : IDisposable
 {
     private readonly Socket _socket;
@@ -12,7 +12,7 @@ internal sealed class UdpPeer : IDisposable
     public UdpPeer(IPEndPoint target, IPAddress? local = null)
     {
         _target = target;
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _socket = new Socket((local ?? IPAddress.Loopback).AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(new IPEndPoint(local ?? IPAddress.Loopback, 0));
         _socket.ReceiveBufferSize = 1 << 20;
     }

@@ -15,8 +15,12 @@ internal sealed class ConfigPalette : ICommandPalette
     private static Command BuildRender(CliContext context)
     {
         var (file, overlays) = FileArguments();
-        var render = new Command("render", "Print the fully resolved config as JSON") { file, overlays };
-        render.SetAction(parseResult => new ConfigRenderCommand(context).Run(Files(parseResult, file, overlays)));
+        var showSecrets = new Option<bool>("--show-secrets")
+        {
+            Description = "Print secrets (keys named token, password, passphrase or secret) as written instead of \"" + SecretRedaction.Redacted + "\"",
+        };
+        var render = new Command("render", "Print the fully resolved config as JSON") { file, overlays, showSecrets };
+        render.SetAction(parseResult => new ConfigRenderCommand(context).Run(Files(parseResult, file, overlays), parseResult.GetValue(showSecrets)));
         return render;
     }
 

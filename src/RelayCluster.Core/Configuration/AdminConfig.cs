@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace RelayCluster.Core.Configuration;
 
@@ -19,4 +20,11 @@ public sealed record AdminConfig
     /// address other than loopback requires one.
     /// </summary>
     public string? Token { get; init; }
+
+    // The generated ToString would print the token; a config that ends up in a log or an exception message must not.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Bind = ").Append(Bind).Append(", Token = ").Append(Token is null ? "null" : "<redacted>");
+        return true;
+    }
 }

@@ -8,6 +8,9 @@ namespace RelayCluster.Core.Configuration;
 /// <summary>A network in CIDR notation, such as <c>203.0.113.0/24</c> or <c>2001:db8::/32</c>; a bare address is one host.</summary>
 public sealed record CidrRange
 {
+    // ::ffff:0:0/96, the prefix of an IPv4 address seen on a dual-stack socket.
+    private static readonly byte[] s_mappedPrefix = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF];
+
     private readonly byte[] _network;
 
     private CidrRange(IPAddress network, int prefixLength)
@@ -64,13 +67,32 @@ public sealed record CidrRange
     public bool Contains(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6 && _network.Length == 4)
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var written);
+        return Contains(bytes[..written]);
+    }
+
+    /// <summary>As <see cref="Contains(IPAddress)"/>, for an address given as its 4 or 16 bytes in network order, without allocating.</summary>
+    public bool Contains(ReadOnlySpan<byte> address)
+    {
+        if (address.Length == 16 && _network.Length == 4 && address[..12].SequenceEqual(s_mappedPrefix))
         {
-            address = address.MapToIPv4();
+            address = address[12..];
         }
 
-        var bytes = address.GetAddressBytes();
-        return bytes.Length == _network.Length && Mask(bytes, PrefixLength).AsSpan().SequenceEqual(_network);
+        if (address.Length != _network.Length)
+        {
+            return false;
+        }
+
+        var wholeBytes = PrefixLength / 8;
+        if (!address[..wholeBytes].SequenceEqual(_network.AsSpan(0, wholeBytes)))
+        {
+            return false;
+        }
+
+        var restBits = PrefixLength % 8;
+        return restBits == 0 || (address[wholeBytes] & (byte)(0xFF << (8 - restBits))) == _network[wholeBytes];
     }
 
     /// <summary>Whether this range and <paramref name="other"/> are the same network.</summary>

@@ -43,6 +43,12 @@ public sealed record RuleConfig
     /// <summary>Whether a PROXY protocol header tells the upstream the client's address (<c>proxy-protocol</c>); default none.</summary>
     public ProxyProtocolVersion ProxyProtocol { get; init; } = ProxyProtocolVersion.None;
 
+    /// <summary>TLS termination of client connections, tcp only (<c>tls</c>); default null, plain tcp.</summary>
+    public TlsConfig? Tls { get; init; }
+
+    /// <summary>TLS from the node to the upstreams, tcp only (<c>upstream-tls</c>); default off.</summary>
+    public UpstreamTlsConfig UpstreamTls { get; init; } = new();
+
     /// <summary>Where the rule's name was written, for messages about the rule; default an unknown position.</summary>
     public HoconPosition Position { get; init; }
 
@@ -62,7 +68,9 @@ public sealed record RuleConfig
         && Health == other.Health
         && Access == other.Access
         && RateLimit == other.RateLimit
-        && ProxyProtocol == other.ProxyProtocol;
+        && ProxyProtocol == other.ProxyProtocol
+        && Tls == other.Tls
+        && UpstreamTls == other.UpstreamTls;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Protocol, Listen, Sequences.Hash(Upstreams), Balance, Session, Health, Access);

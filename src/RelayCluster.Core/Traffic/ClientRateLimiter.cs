@@ -13,8 +13,8 @@ namespace RelayCluster.Core.Traffic;
 /// </summary>
 public sealed class ClientRateLimiter
 {
-    /// <summary>The number of client IP addresses tracked when no capacity is given.</summary>
-    public const int DefaultCapacity = 65_536;
+    /// <summary>The number of client IP addresses tracked when the config does not say (<see cref="RateLimitConfig.DefaultMaxClients"/>).</summary>
+    public const int DefaultCapacity = RateLimitConfig.DefaultMaxClients;
 
     private const int MaxStripes = 64;
     private const int MinClientsPerStripe = 64;
@@ -26,9 +26,9 @@ public sealed class ClientRateLimiter
     private readonly long _expiryTicks;
     private readonly bool _isEnabled;
 
-    /// <summary>Creates a limiter with <see cref="DefaultCapacity"/>, <see cref="DefaultIdleExpiry"/> and the system clock.</summary>
+    /// <summary>Creates a limiter that tracks <see cref="RateLimitConfig.MaxClients"/> clients, with <see cref="DefaultIdleExpiry"/> and the system clock.</summary>
     public ClientRateLimiter(RateLimitConfig config)
-        : this(config, DefaultCapacity, DefaultIdleExpiry, TimeProvider.System)
+        : this(config, config?.MaxClients ?? DefaultCapacity, DefaultIdleExpiry, TimeProvider.System)
     {
     }
 

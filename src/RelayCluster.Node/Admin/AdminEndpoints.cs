@@ -66,6 +66,8 @@ internal static partial class AdminEndpoints
         var response = context.Response;
         response.ContentType = AdminJson.EventStreamContentType;
         await response.StartAsync(context.RequestAborted);
+        // Headers go out now: a quiet cluster may have nothing to say for a long time.
+        await response.Body.FlushAsync(context.RequestAborted);
         try
         {
             await foreach (var change in cluster.Events.SubscribeAsync(context.RequestAborted))

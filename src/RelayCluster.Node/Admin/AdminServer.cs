@@ -22,8 +22,14 @@ public sealed class AdminServer : IAsyncDisposable
 
     private AdminServer(WebApplication app) => _app = app;
 
-    /// <summary>The address the API listens on (with the real port when the bind asked for port 0).</summary>
+    /// <summary>The address the API listens on (with the real port when the bind asked for port 0); a wildcard address for a wildcard bind.</summary>
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>
+    /// The address other members and operators reach this API at: the bound address, or for a wildcard bind the
+    /// machine's host name (a container's name under Docker), which other hosts can resolve.
+    /// </summary>
+    public Uri AdvertisedUrl { get; private set; } = null!;
 
     /// <summary>Starts the API on <paramref name="bind"/> for <paramref name="cluster"/>.</summary>
     /// <param name="bind">Where to listen; port 0 takes a free port.</param>
@@ -52,9 +58,15 @@ public sealed class AdminServer : IAsyncDisposable
         var server = new AdminServer(app);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        server.Url = new Uri(address);
+        server.AdvertisedUrl = Advertised(server.Url, bind);
         return server;
     }
+
+    private static Uri Advertised(Uri bound, IPEndPoint bind) =>
+        bind.Address.Equals(IPAddress.Any) || bind.Address.Equals(IPAddress.IPv6Any)
+            ? new UriBuilder(bound) { Host = Environment.MachineName }.Uri
+            : bound;
 
     /// <summary>Stops the API.</summary>
     public async ValueTask DisposeAsync()

@@ -50,12 +50,21 @@ public sealed partial class ClusterCoordinator
             }
         }
 
-        foreach (var failure in await Node.ApplyRulesAsync(rules, cancellationToken))
+        var failures = await Node.ApplyRulesAsync(rules, cancellationToken);
+        foreach (var failure in failures)
         {
             Log.RuleNotApplied(_logger, failure);
         }
 
         _applied.Clear();
+        if (failures.Count > 0)
+        {
+            // Left unrecorded, so the retry (an upstream name that resolves later, a port freed) applies the set again.
+            _retryAt = Environment.TickCount64 + (long)s_ruleRetryInterval.TotalMilliseconds;
+            return;
+        }
+
+        _retryAt = 0;
         foreach (var (name, stored) in view.Rules)
         {
             _applied[name] = stored;

@@ -13,6 +13,7 @@ namespace RelayCluster.Node.Cluster;
 /// </summary>
 public sealed partial class ClusterCoordinator : IAsyncDisposable
 {
+    private static readonly TimeSpan s_ruleRetryInterval = TimeSpan.FromSeconds(5);
     private readonly ClusterConfig _config;
     private readonly ILogger _logger;
     private readonly Channel<ClusterView> _views = Channel.CreateBounded<ClusterView>(
@@ -23,6 +24,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     private IReadOnlyList<Member> _members = [];
     private Task _viewLoop = Task.CompletedTask;
     private Task _statsLoop = Task.CompletedTask;
+    private long _retryAt;
     private volatile bool _ready;
     private volatile MemberStatus _status = MemberStatus.Joining;
 
@@ -157,6 +159,12 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
         {
             do
             {
+                if (Volatile.Read(ref _retryAt) is > 0 and var retryAt && Environment.TickCount64 >= retryAt)
+                {
+                    Volatile.Write(ref _retryAt, 0);
+                    _views.Writer.TryWrite(Backplane.View);
+                }
+
                 var stats = Load.Sample(Node, DateTimeOffset.UtcNow);
                 try
                 {

@@ -8,6 +8,18 @@ public sealed class MemberEventFeed
     private readonly Lock _lock = new();
     private readonly List<Channel<MemberEvent>> _subscribers = [];
 
+    /// <summary>How many subscribers are listening now.</summary>
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
     /// <summary>Subscribes until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async IAsyncEnumerable<MemberEvent> SubscribeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

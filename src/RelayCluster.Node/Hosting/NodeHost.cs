@@ -60,7 +60,7 @@ public sealed class NodeHost : IAsyncDisposable
                 WriteMetrics = node.Metrics.Prometheus.WriteAsync,
             };
             admin = await AdminServer.StartAsync(config.Node.Admin.Bind, cluster, adminOptions, loggerFactory, cancellationToken);
-            var adminUrl = admin.Url.ToString().TrimEnd('/');
+            var adminUrl = admin.AdvertisedUrl.ToString().TrimEnd('/');
             Log.AdminListening(loggerFactory.CreateLogger<NodeHost>(), adminUrl);
             await cluster.StartAsync(seed, adminUrl, cancellationToken);
             return new NodeHost(node, backplane, cluster, admin);

@@ -8,6 +8,7 @@ using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tls;
 
 namespace RelayCluster.Node.Hosting;
 
@@ -93,7 +94,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         }
 
         var upstreams = await ResolveUpstreamsAsync(config, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics);
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
         var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp

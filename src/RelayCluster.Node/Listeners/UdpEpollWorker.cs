@@ -34,7 +34,8 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
     {
         _listener = listener;
         _socket = socket;
-        _buffer = GC.AllocateUninitializedArray<byte>(maxDatagram + 1, pinned: true);
+        // Client datagrams land after room for a PROXY header; upstream replies use the whole buffer.
+        _buffer = GC.AllocateUninitializedArray<byte>(UdpSession.HeaderRoom + maxDatagram + 1, pinned: true);
         _epoll = LinuxSockets.EpollCreate(LinuxSockets.EpollCloexec);
         if (_epoll < 0)
         {
@@ -113,7 +114,8 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
             for (var i = 0; i < ReadBudget; i++)
             {
                 var addressLength = address.Buffer.Length;
-                var length = LinuxSockets.ReceiveFrom(fd, buffer, (nuint)_buffer.Length, LinuxSockets.MsgDontWait, addressBytes, &addressLength);
+                var length = LinuxSockets.ReceiveFrom(
+                    fd, buffer + UdpSession.HeaderRoom, (nuint)(_buffer.Length - UdpSession.HeaderRoom), LinuxSockets.MsgDontWait, addressBytes, &addressLength);
                 if (length < 0)
                 {
                     // EAGAIN: the socket is empty. Anything else (EINTR, a late ICMP error) ends this round; epoll reports again.
@@ -121,7 +123,7 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
                 }
 
                 address.Size = addressLength;
-                _listener.OnClientDatagram(address, _buffer.AsSpan(0, (int)length), this);
+                _listener.OnClientDatagram(address, _buffer, (int)length, this);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Listeners;
@@ -8,7 +9,7 @@ public sealed partial class UdpListener
 {
     private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
 
-    private void OpenSession(SocketAddress address, ReadOnlySpan<byte> firstDatagram, UdpEpollWorker? worker)
+    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
     {
         if (!_accepting)
         {
@@ -16,12 +17,20 @@ public sealed partial class UdpListener
             return;
         }
 
-        var client = (IPEndPoint)s_endPointFactory.Create(address);
-        if (!Rule.Config.Access.IsAllowed(client.Address))
+        // Refusals before the client's endpoint is made allocate nothing: a flood of new peers is dropped for free.
+        if (!Rule.Config.Access.IsAllowed(address))
         {
             Rule.Counters.Dropped(DropReason.AccessDenied);
             return;
         }
+
+        if (Rule.Limiter.IsFull)
+        {
+            Rule.Counters.Dropped(DropReason.SessionLimit);
+            return;
+        }
+
+        var client = (IPEndPoint)s_endPointFactory.Create(address);
 
         if (Rule.Limiter.TryAdmit(client.Address) is { } refusal)
         {
@@ -51,7 +60,8 @@ public sealed partial class UdpListener
         }
 
         var key = UdpSockets.Copy(address);
-        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram, worker);
+        var proxyHeader = Rule.Config.ProxyProtocol == ProxyProtocolVersion.V2 ? ProxyHeaders.ForDatagrams(client, LocalEndPoint) : [];
+        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram, proxyHeader, worker);
         if (!_sessions.TryAdd(key, session))
         {
             // Another receive loop opened this peer's session first; use that one.
@@ -59,7 +69,7 @@ public sealed partial class UdpListener
             Rule.Limiter.Release(client.Address);
             if (_sessions.TryGetValue(key, out var existing))
             {
-                existing.ForwardToUpstream(firstDatagram);
+                existing.ForwardToUpstream(frame, length);
             }
 
             return;
@@ -78,7 +88,7 @@ public sealed partial class UdpListener
             return;
         }
 
-        session.ForwardToUpstream(firstDatagram);
+        session.ForwardToUpstream(frame, length);
         _observer.SessionStarted(session);
     }
 

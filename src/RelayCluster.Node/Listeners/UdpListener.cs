@@ -81,14 +81,14 @@ public sealed partial class UdpListener : IRuleListener
 
     private async Task ReceiveLoopAsync(Socket socket)
     {
-        var buffer = GC.AllocateUninitializedArray<byte>(Rule.Config.Session.MaxDatagram + 1, pinned: true);
+        var buffer = GC.AllocateUninitializedArray<byte>(UdpSession.HeaderRoom + Rule.Config.Session.MaxDatagram + 1, pinned: true);
         var address = new SocketAddress(socket.AddressFamily);
         while (true)
         {
             int length;
             try
             {
-                length = await socket.ReceiveFromAsync(buffer, SocketFlags.None, address);
+                length = await socket.ReceiveFromAsync(buffer.AsMemory(UdpSession.HeaderRoom), SocketFlags.None, address);
             }
             catch (ObjectDisposedException)
             {
@@ -104,20 +104,23 @@ public sealed partial class UdpListener : IRuleListener
                 continue;
             }
 
-            OnClientDatagram(address, buffer.AsSpan(0, length), null);
+            OnClientDatagram(address, buffer, length, null);
         }
     }
 
-    /// <summary>Forwards one client datagram on its session, opening the session first for a new peer.</summary>
-    internal void OnClientDatagram(SocketAddress address, Span<byte> datagram, UdpEpollWorker? worker)
+    /// <summary>
+    /// Forwards one client datagram on its session, opening the session first for a new peer. The datagram's
+    /// <paramref name="length"/> bytes start at <see cref="UdpSession.HeaderRoom"/> in <paramref name="frame"/>.
+    /// </summary>
+    internal void OnClientDatagram(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
     {
-        if (datagram.Length > Rule.Config.Session.MaxDatagram)
+        if (length > Rule.Config.Session.MaxDatagram)
         {
             Rule.Counters.Dropped(DropReason.Truncated);
             return;
         }
 
-        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(address, datagram.Length))
+        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(address, length))
         {
             Rule.Counters.Dropped(DropReason.RateLimited);
             return;
@@ -127,7 +130,7 @@ public sealed partial class UdpListener : IRuleListener
         {
             if (session.Upstream.Health != UpstreamHealth.Unhealthy || Rule.Config.Session.OnUpstreamDown != UpstreamDownAction.Rebind)
             {
-                session.ForwardToUpstream(datagram);
+                session.ForwardToUpstream(frame, length);
                 return;
             }
 
@@ -135,7 +138,7 @@ public sealed partial class UdpListener : IRuleListener
             session.Close(SessionCloseReason.UpstreamUnhealthy);
         }
 
-        OpenSession(address, datagram, worker);
+        OpenSession(address, frame, length, worker);
     }
 
     /// <summary>Sends a reply to the client from the rule's listen address.</summary>

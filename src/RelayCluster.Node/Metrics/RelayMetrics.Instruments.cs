@@ -18,6 +18,18 @@ public sealed partial class RelayMetrics
             "relay_datagrams_total", () => ObserveTraffic(bytes: false), "{datagram}", "Datagrams (UDP) or reads (TCP) forwarded, by direction.");
         Meter.CreateObservableCounter("relay_bytes_total", () => ObserveTraffic(bytes: true), "By", "Bytes forwarded, by direction.");
         Meter.CreateObservableCounter("relay_drops_total", ObserveDrops, "{drop}", "Datagrams or new sessions refused, by reason.");
+        Meter.CreateObservableUpDownCounter(
+            "relay_rule_sessions", () => ObserveRules(static rule => rule.Counters.SessionsActive), "{session}", "Live sessions of the rule on this node, connecting ones included.");
+        Meter.CreateObservableGauge(
+            "relay_rule_sessions_max", () => ObserveRules(static rule => rule.Limiter.Max), "{session}", "The rule's session cap on this node (session.max).");
+    }
+
+    private IEnumerable<Measurement<long>> ObserveRules(Func<RuleRuntime, long> read)
+    {
+        foreach (var rule in _rules())
+        {
+            yield return new(read(rule.Runtime), Rule(rule.Runtime));
+        }
     }
 
     private void CreateUpstreamInstruments()

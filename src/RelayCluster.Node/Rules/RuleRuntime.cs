@@ -6,6 +6,7 @@ using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tls;
 
 namespace RelayCluster.Node.Rules;
 
@@ -54,6 +55,9 @@ public sealed class RuleRuntime
 
     /// <summary>The read buffers of the rule's TCP sessions, of <c>session.buffer-size</c> each.</summary>
     public TcpBufferPool TcpBuffers { get; }
+
+    /// <summary>The TLS of a tcp rule's clients or upstreams, or null when its sessions relay plain tcp.</summary>
+    internal RuleTls? Tls { get; init; }
 
     /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
     public ClientRateLimiter? RateLimiter => _rateLimiter;

@@ -4,7 +4,7 @@ namespace RelayCluster.Node.Rules;
 
 /// <summary>
 /// Says which parts of a valid rule this node cannot enforce yet. A rule that asks for traffic policy the node
-/// would silently skip (an access list, a rate limit, a PROXY header the upstream expects) must not start.
+/// would silently skip must not start.
 /// </summary>
 internal static class RuleSupport
 {
@@ -15,11 +15,6 @@ internal static class RuleSupport
         if (rule.Protocol == RuleProtocol.Tcp && rule.RateLimit.BytesPerSecond > 0)
         {
             reasons.Add("rate-limit.bytes-per-second is enforced on udp rules only (a tcp rule limits new connections with packets-per-second)");
-        }
-
-        if (rule.ProxyProtocol != ProxyProtocolVersion.None)
-        {
-            reasons.Add("proxy-protocol is not sent by this node version");
         }
 
         return reasons;

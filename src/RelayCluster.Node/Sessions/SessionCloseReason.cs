@@ -12,6 +12,9 @@ public enum SessionCloseReason
     /// <summary>A socket error on the client side.</summary>
     ClientError = 102,
 
+    /// <summary>The client's TLS handshake failed or did not finish within <c>tls.handshake-timeout</c>.</summary>
+    ClientTlsFailed = 103,
+
     /// <summary>The upstream closed its side.</summary>
     UpstreamClosed = 200,
 
@@ -23,6 +26,9 @@ public enum SessionCloseReason
 
     /// <summary>No upstream accepted a connection within the allowed attempts.</summary>
     UpstreamConnectFailed = 203,
+
+    /// <summary>The TLS handshake with the upstream failed: its certificate was not trusted or did not match, or it did not answer in time.</summary>
+    UpstreamTlsFailed = 204,
 
     /// <summary>No datagram or byte moved in either direction for the rule's idle timeout.</summary>
     IdleTimeout = 300,

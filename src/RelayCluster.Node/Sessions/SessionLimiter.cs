@@ -29,6 +29,15 @@ public sealed class SessionLimiter
     /// <summary>The cap per client IP.</summary>
     public int MaxPerClientIp { get; internal set; }
 
+    /// <summary>How many sessions hold a place now.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>
+    /// Whether the rule's cap or the node's budget has no room left: a check without a lock or an allocation, so a flood of
+    /// new peers against a full rule is refused cheaply before <see cref="TryAdmit"/> (which decides) is reached.
+    /// </summary>
+    public bool IsFull => Volatile.Read(ref _count) >= Max || _budget.Available < _descriptorsPerSession;
+
     /// <summary>Takes a place for a new session of <paramref name="client"/>, or says why not.</summary>
     public DropReason? TryAdmit(IPAddress client)
     {
@@ -51,7 +60,7 @@ public sealed class SessionLimiter
                 return DropReason.SessionLimit;
             }
 
-            _count++;
+            Volatile.Write(ref _count, _count + 1);
             _perClient[client] = perClient + 1;
             return null;
         }
@@ -68,7 +77,7 @@ public sealed class SessionLimiter
                 return;
             }
 
-            _count--;
+            Volatile.Write(ref _count, _count - 1);
             if (perClient <= 1)
             {
                 _perClient.Remove(client);

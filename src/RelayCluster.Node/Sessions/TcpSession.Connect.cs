@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Sockets;
+using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 
@@ -11,6 +13,7 @@ public sealed partial class TcpSession
         var attempts = _rule.Config.Session.ConnectAttempts;
         var timeout = _rule.Config.Session.ConnectTimeout;
         List<UpstreamState>? failed = null;
+        byte[]? proxyHeader = null;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
             var upstream = _rule.PickUpstream(Client.Address, failed);
@@ -43,6 +46,13 @@ public sealed partial class TcpSession
             try
             {
                 await ConnectUpstreamAsync(socket, upstream.EndPoint, attemptTimeout.Token);
+                if (_rule.Config.ProxyProtocol == ProxyProtocolVersion.V2)
+                {
+                    // Before the pumps start, so the header is the upstream's first bytes; sent again on each new connection.
+                    proxyHeader ??= ProxyHeaders.ForConnection(Client, (IPEndPoint)_client.LocalEndPoint!);
+                    await socket.SendAsync(proxyHeader, SocketFlags.None, attemptTimeout.Token);
+                }
+
                 lock (_gate)
                 {
                     if (_closed != 0)

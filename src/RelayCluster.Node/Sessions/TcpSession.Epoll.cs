@@ -15,9 +15,10 @@ public sealed partial class TcpSession
     /// <summary>
     /// Whether a rule's sessions are connected and pumped by the epoll workers rather than async socket operations: on
     /// Linux, unless <paramref name="io"/> asks for the async path. Only plain TCP can take it, since the workers copy
-    /// raw bytes between the two sockets: a rule that wraps a connection in a stream (TLS) must stay on the async path.
+    /// raw bytes between the two sockets: a rule with TLS on either side stays on the stream path.
     /// </summary>
-    internal static bool UsesEpoll(TcpIo io, RuleConfig rule) => io != TcpIo.Async && OperatingSystem.IsLinux() && rule.Protocol == RuleProtocol.Tcp;
+    internal static bool UsesEpoll(TcpIo io, RuleConfig rule) =>
+        io != TcpIo.Async && OperatingSystem.IsLinux() && rule.Protocol == RuleProtocol.Tcp && rule.Tls is null && !rule.UpstreamTls.Enabled;
 
     /// <summary>Whether this session takes the epoll path: decided once, so its connect and its pump agree.</summary>
     private bool OnEpoll => _onEpoll ??= UsesEpoll(_io, _rule.Config);

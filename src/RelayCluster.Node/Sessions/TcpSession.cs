@@ -71,6 +71,11 @@ public sealed partial class TcpSession : IActorOwnedSession
     /// <summary>Connects to an upstream and relays until both directions have finished; returns why the session ended.</summary>
     internal async Task<SessionCloseReason> RunAsync()
     {
+        if (_rule.Tls is { } tls)
+        {
+            return await RunTlsAsync(tls);
+        }
+
         var upstream = await ConnectAsync();
         if (upstream is null)
         {

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using RelayCluster.Core.Actors;
+using RelayCluster.Core.ProxyProtocol;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
 using RelayCluster.Node.Listeners;
@@ -14,15 +16,25 @@ namespace RelayCluster.Node.Sessions;
 /// </summary>
 public sealed class UdpSession : IActorOwnedSession
 {
+    /// <summary>
+    /// The bytes a receive buffer keeps free in front of each client datagram, enough for the longest PROXY v2 header,
+    /// so the header is written in place and header and datagram leave in one send without a copy.
+    /// </summary>
+    internal const int HeaderRoom = ProxyV2Header.MaxLength;
+
     private readonly UdpListener _listener;
     private readonly Socket _upstreamSocket;
     private readonly UdpEpollWorker? _worker;
     private readonly int _maxDatagram;
+    private readonly byte[] _proxyHeader;
     private long _lastActivity;
     private int _closed;
 
-    internal UdpSession(UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, UdpEpollWorker? worker)
+    internal UdpSession(
+        UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, byte[] proxyHeader, UdpEpollWorker? worker)
     {
+        Debug.Assert(proxyHeader.Length <= HeaderRoom, "A PROXY header must fit in the room kept in front of each datagram.");
+        _proxyHeader = proxyHeader;
         _listener = listener;
         _worker = worker;
         ClientAddress = clientAddress;
@@ -72,17 +84,23 @@ public sealed class UdpSession : IActorOwnedSession
     /// <summary>The session's tag in its epoll worker.</summary>
     internal ulong WorkerTag { get; set; }
 
-    /// <summary>Sends one client datagram to the upstream; called only by the listener's receive loop.</summary>
-    internal void ForwardToUpstream(ReadOnlySpan<byte> datagram)
+    /// <summary>
+    /// Sends one client datagram to the upstream, behind the session's PROXY header if it has one; called only by the
+    /// listener's receive loop. The datagram's <paramref name="length"/> bytes start at <see cref="HeaderRoom"/> in
+    /// <paramref name="frame"/>, and the header is written into the room before them.
+    /// </summary>
+    internal void ForwardToUpstream(Span<byte> frame, int length)
     {
-        _upstreamSocket.Send(datagram, SocketFlags.None, out var error);
+        var start = HeaderRoom - _proxyHeader.Length;
+        _proxyHeader.CopyTo(frame[start..]);
+        _upstreamSocket.Send(frame[start..(HeaderRoom + length)], SocketFlags.None, out var error);
         if (error != SocketError.Success)
         {
             _listener.Rule.Counters.Dropped(DropReason.SendError);
             return;
         }
 
-        Traffic.AddToUpstream(datagram.Length);
+        Traffic.AddToUpstream(length);
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
     }
 

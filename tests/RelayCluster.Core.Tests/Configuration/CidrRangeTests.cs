@@ -22,6 +22,7 @@ public class CidrRangeTests
         Assert.True(CidrRange.TryParse(range, out var parsed, out var reason), reason);
 
         Assert.Equal(expected, parsed.Contains(IPAddress.Parse(address)));
+        Assert.Equal(expected, parsed.Contains(IPAddress.Parse(address).GetAddressBytes()));
     }
 
     [Theory]
@@ -46,6 +47,28 @@ public class CidrRangeTests
         Assert.False(access.IsAllowed(IPAddress.Parse("10.0.0.66")));
         Assert.False(access.IsAllowed(IPAddress.Parse("192.0.2.1")));
         Assert.True(new AccessConfig().IsAllowed(IPAddress.Parse("192.0.2.1")));
+    }
+
+    [Theory]
+    [InlineData("198.51.100.7", false)]
+    [InlineData("10.9.8.7", true)]
+    [InlineData("::ffff:10.9.8.7", true)]
+    [InlineData("::ffff:10.0.0.66", false)]
+    [InlineData("2001:db8::5", true)]
+    [InlineData("2001:db9::5", false)]
+    public void IsAllowed_SocketAddress_DecidesAsForTheIPAddressWithoutAllocating(string client, bool expected)
+    {
+        var access = new AccessConfig { Allow = [Parse("10.0.0.0/8"), Parse("2001:db8::/32")], Deny = [Parse("10.0.0.66")] };
+        var address = new IPEndPoint(IPAddress.Parse(client), 27015).Serialize();
+        access.IsAllowed(address);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var allowed = access.IsAllowed(address);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(expected, allowed);
+        Assert.Equal(expected, access.IsAllowed(IPAddress.Parse(client)));
+        Assert.Equal(0, allocated);
     }
 
     private static CidrRange Parse(string text)

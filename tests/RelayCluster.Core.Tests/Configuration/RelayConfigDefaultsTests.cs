@@ -53,6 +53,7 @@ public class RelayConfigDefaultsTests
         Assert.Empty(rule.Access.Allow);
         Assert.Empty(rule.Access.Deny);
         Assert.False(rule.RateLimit.IsEnabled);
+        Assert.Equal(65_536, rule.RateLimit.MaxClients);
         Assert.Equal(ProxyProtocolVersion.None, rule.ProxyProtocol);
     }
 
@@ -121,7 +122,7 @@ public class RelayConfigDefaultsTests
                     udp-probe { send = "hex:FFFFFFFF54", expect = "pong" }
                   }
                   access { allow = ["10.0.0.0/8", "2001:db8::/32"], deny = ["203.0.113.7"] }
-                  rate-limit { packets-per-second = 100, bytes-per-second = 64KiB, burst = 200 }
+                  rate-limit { packets-per-second = 100, bytes-per-second = 64KiB, burst = 200, max-clients = 4096 }
                   proxy-protocol = v2
                 }
               }
@@ -148,7 +149,7 @@ public class RelayConfigDefaultsTests
         Assert.Equal((1, 5), (rule.Health.Rise, rule.Health.Fall));
         Assert.Equal(["10.0.0.0/8", "2001:db8::/32"], rule.Access.Allow.Select(range => range.ToString()));
         Assert.Equal("203.0.113.7/32", Assert.Single(rule.Access.Deny).ToString());
-        Assert.Equal((100L, 65536L, 200L), (rule.RateLimit.PacketsPerSecond, rule.RateLimit.BytesPerSecond, rule.RateLimit.Burst));
+        Assert.Equal((100L, 65536L, 200L, 4096), (rule.RateLimit.PacketsPerSecond, rule.RateLimit.BytesPerSecond, rule.RateLimit.Burst, rule.RateLimit.MaxClients));
         Assert.Equal(ProxyProtocolVersion.V2, rule.ProxyProtocol);
         Assert.Equal((RelayLogLevel.Debug, LogFormat.Json), (config.Log.Level, config.Log.Format));
     }

@@ -25,6 +25,7 @@ public class RelayConfigValidationTests
     [InlineData(Rule + ", health { rise = 0 } }", "0 }", "relay.rules.game.health.rise: expected an integer from 1 to 100, got '0'")]
     [InlineData(Rule + ", health { timeout = 3s } }", "3s", "relay.rules.game.health.timeout: must be at most interval (2s), got 3s")]
     [InlineData(Rule + ", rate-limit { burst = -1 } }", "-1", "relay.rules.game.rate-limit.burst: expected an integer of 0 or more, got '-1'")]
+    [InlineData(Rule + ", rate-limit { max-clients = 0 } }", "0 }", "relay.rules.game.rate-limit.max-clients: expected an integer from 1 to 16777216, got '0'")]
     // Names, enums and policies.
     [InlineData(Rule + ", balance = least-session }", "least-session ", "relay.rules.game.balance: unknown balancing policy 'least-session'; did you mean 'least-sessions'? allowed: round-robin, least-sessions, random-two, hash-client-ip")]
     [InlineData(Rule + ", balance = fastest }", "fastest", "relay.rules.game.balance: unknown balancing policy 'fastest'; allowed: round-robin, least-sessions, random-two, hash-client-ip")]

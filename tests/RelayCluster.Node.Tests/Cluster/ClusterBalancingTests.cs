@@ -1,3 +1,4 @@
+using RelayCluster.Testing.Cluster;
 using RelayCluster.Node.Cluster;
 using RelayCluster.Testing.Upstreams;
 using Xunit.Abstractions;

@@ -1,3 +1,4 @@
+using RelayCluster.Testing.Cluster;
 using System.Diagnostics;
 using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Hosting;

@@ -25,10 +25,17 @@ internal sealed partial class NodeProcess : IDisposable
 
     public IReadOnlyCollection<string> Output => _output;
 
-    public static NodeProcess Start(string? config, params string[] extra)
+    public static NodeProcess Start(string? config, params string[] extra) => Start(config, new Dictionary<string, string>(), extra);
+
+    public static NodeProcess Start(string? config, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "relay-node.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(dll);
         if (config is not null)
         {

@@ -20,7 +20,7 @@ public class RelayMetricsTests
     [
         "relay_sessions_active", "relay_sessions_opened_total", "relay_sessions_closed_total", "relay_datagrams_total",
         "relay_bytes_total", "relay_drops_total", "relay_upstream_health", "relay_upstream_admin_state", "relay_upstream_available",
-        "relay_probe_duration_seconds", "relay_session_duration_seconds", "relay_backplane_connected", "relay_members",
+        "relay_probe_duration_seconds", "relay_session_duration_seconds", "relay_backplane_connected", "relay_members", "relay_rule_sessions", "relay_rule_sessions_max",
     ];
 
     [Fact]
@@ -47,6 +47,7 @@ public class RelayMetricsTests
         Assert.Equal(1, exposition.Value("relay_session_duration_seconds_count", ("rule", udp.Name)));
         Assert.True(exposition.Value("relay_probe_duration_seconds_count", ("rule", udp.Name), ("upstream", echo.EndPoint.ToString())) >= 1);
         Assert.Equal(1, exposition.Value("relay_upstream_health", ("rule", udp.Name)));
+        Assert.Equal(udp.Session.Max, exposition.Value("relay_rule_sessions_max", ("rule", udp.Name)));
         Assert.Equal(0, exposition.Value("relay_upstream_health", ("rule", "web")));
         Assert.Equal(1, exposition.Value("relay_sessions_closed_total", ("rule", udp.Name), ("reason", "idle-timeout")));
         Assert.Equal(1, exposition.Value("relay_backplane_connected"));

@@ -30,6 +30,7 @@ internal static class RulePartsBinder
         PacketsPerSecond = rateLimit.Long("packets-per-second", 0, 0, long.MaxValue),
         BytesPerSecond = rateLimit.Size("bytes-per-second", 0, 0, long.MaxValue),
         Burst = rateLimit.Long("burst", 0, 0, long.MaxValue),
+        MaxClients = rateLimit.Int("max-clients", RateLimitConfig.DefaultMaxClients, 1, RateLimitConfig.MaxMaxClients),
     };
 
     private static UpstreamDownAction BindOnUpstreamDown(ConfigSection session, RuleProtocol protocol)

@@ -1,3 +1,4 @@
+using System.Net;
 using RelayCluster.Hocon;
 
 namespace RelayCluster.Core.Configuration;
@@ -7,7 +8,8 @@ internal static class UpstreamBinder
 {
     private const string Shapes = "\"host:port\" or { address = \"host:port\", weight = N }";
 
-    public static IReadOnlyList<UpstreamConfig> Bind(ConfigSection rule)
+    /// <summary>The rule's upstreams; <paramref name="listen"/> (null when it is wrong) is the rule's own address, which no upstream may be.</summary>
+    public static IReadOnlyList<UpstreamConfig> Bind(ConfigSection rule, IPEndPoint? listen)
     {
         var upstreams = new List<UpstreamConfig>();
         var items = rule.Items("upstreams");
@@ -18,7 +20,7 @@ internal static class UpstreamBinder
 
         foreach (var (item, path) in items)
         {
-            if (BindOne(rule.Context, item, path) is not { } upstream)
+            if (BindOne(rule.Context, item, path, listen) is not { } upstream)
             {
                 continue;
             }
@@ -35,7 +37,7 @@ internal static class UpstreamBinder
         return upstreams;
     }
 
-    private static UpstreamConfig? BindOne(BindContext context, HoconValue item, string path)
+    private static UpstreamConfig? BindOne(BindContext context, HoconValue item, string path, IPEndPoint? listen)
     {
         string? address;
         var weight = UpstreamConfig.DefaultWeight;
@@ -66,6 +68,12 @@ internal static class UpstreamBinder
         if (!AddressSyntax.TryParseHostPort(address, out var host, out var port, out var reason))
         {
             context.Error(addressPosition, addressPath, $"expected host:port such as 10.0.0.11:27015, [2001:db8::11]:27015 or game-1.internal:27015, got '{address}' ({reason})");
+            return null;
+        }
+
+        if (listen is not null && UpstreamLoops.ReachesListen(listen, host, port))
+        {
+            context.Error(addressPosition, addressPath, $"'{address}' is the rule's own listen address ({listen}): every session would connect back into the rule; point it at the service, or at another rule's listen address to chain rules");
             return null;
         }
 

@@ -77,9 +77,10 @@ public sealed partial class EtcdBackplane
                 {
                     await RegisterAgainAsync(cancellationToken);
                 }
-                else if (renewed.IsSuccess && View.Members.All(member => member.Id != Self.Id) && !_leaving)
+                else if (renewed.IsSuccess && !_leaving && View.Members.FirstOrDefault(member => member.Id == Self.Id) is var seen
+                    && (seen is null || (seen.Status != Self.Status && seen.Status != MemberStatus.Down)))
                 {
-                    // The lease survived but the member key did not (a down-and-delete by hand): write it again.
+                    // The member key is missing or behind this node's status (a write that failed while etcd was busy): write it again.
                     await PutSelfAsync(cancellationToken);
                 }
 

@@ -6,14 +6,24 @@ namespace RelayCluster.Node.Cluster.Etcd;
 
 public sealed partial class EtcdBackplane
 {
+    private static readonly TimeSpan s_statusTimeout = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc />
     public async Task SetStatusAsync(MemberStatus status, CancellationToken cancellationToken)
     {
         _self = Self with { Status = status };
         _leaving |= status is MemberStatus.Leaving or MemberStatus.Exiting or MemberStatus.Removed;
-        var put = await _client.PutAsync(_keys.Member(Self.Id), EtcdJson.Write(MemberRecord.From(Self, _lease)), _lease, cancellationToken);
-        Observe(put.Error);
-        ThrowIfFailed(put.Error);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(s_statusTimeout);
+        try
+        {
+            await RetryAsync(token => _client.PutAsync(_keys.Member(Self.Id), EtcdJson.Write(MemberRecord.From(Self, _lease)), _lease, token), deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The heartbeat writes the status again once etcd answers.
+            throw new BackplaneUnavailableException($"status {status} not written within {s_statusTimeout.TotalSeconds:0} s");
+        }
     }
 
     /// <inheritdoc />

@@ -38,7 +38,8 @@ public sealed partial class EtcdBackplane : IBackplane
         _logger = logger;
         _keys = new EtcdKeys(config.Etcd.Prefix, config.Name);
         _state = new EtcdClusterState(_keys);
-        var requestTimeout = TimeSpan.FromTicks(Math.Clamp(config.HeartbeatInterval.Ticks * 2, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(5).Ticks));
+        // Long enough for a busy etcd's fsync, short enough that a dead endpoint is left within a failure timeout.
+        var requestTimeout = TimeSpan.FromTicks(Math.Clamp(config.HeartbeatInterval.Ticks * 2, TimeSpan.FromSeconds(2).Ticks, TimeSpan.FromSeconds(5).Ticks));
         _client = new EtcdClient(new EtcdClientOptions { Endpoints = config.Etcd.Endpoints, RequestTimeout = requestTimeout });
     }
 

@@ -4,13 +4,14 @@ using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.Cluster;
+namespace RelayCluster.Testing.Cluster;
 
 /// <summary>
 /// Relay nodes on an etcd backplane in this process: node i binds its rules and admin API on 127.0.0.(i+1), with a
 /// short heartbeat and failure timeout, in a cluster of its own name so tests can share one etcd.
 /// </summary>
-internal sealed class ClusterFixture : IAsyncDisposable
+/// <param name="endpoints">The etcd client URLs the nodes use.</param>
+public sealed class ClusterFixture : IAsyncDisposable
 {
     public static readonly TimeSpan FailureTimeout = TimeSpan.FromSeconds(2);
     private readonly List<NodeHost?> _nodes = [];
@@ -44,8 +45,16 @@ internal sealed class ClusterFixture : IAsyncDisposable
             }
             """);
         var loaded = RelayConfigLoader.Load([file]);
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        var options = new NodeHostOptions { Budget = new SessionBudget(10_000), Version = "1.0.0-test" };
+        if (!loaded.IsValid)
+        {
+            throw new InvalidOperationException(string.Join("\n", loaded.Errors));
+        }
+        var options = new NodeHostOptions
+        {
+            Budget = new SessionBudget(10_000),
+            Version = "1.0.0-test",
+            RequestLeave = () => _ = Task.Run(() => LeaveAsync(index)),
+        };
         var host = await NodeHost.StartAsync(loaded.Config!, RuleDocuments.FromConfigFiles([file]), options, NullLoggerFactory.Instance);
         _nodes.Add(host);
         return host;

@@ -1,0 +1,137 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+
+namespace RelayCluster.Node.Sessions;
+
+public sealed partial class TcpSession
+{
+    // The most plaintext one TLS record carries: a read from an SslStream returns at most this much.
+    private const int MaxTlsRecordPlaintext = 16 * 1024;
+    private const int CloseNotifyAttempts = 3;
+    private static readonly TimeSpan s_closeNotifyRetry = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// <see cref="PumpAsync"/> through streams (an <see cref="SslStream"/> on at least one side): the same zero-byte read
+    /// before renting, the same awaited write as backpressure, and a FIN passed on as close_notify, then a shutdown of
+    /// the socket's send direction.
+    /// </summary>
+    private async Task<PumpEnd> PumpStreamAsync(Stream source, Stream target, Socket targetSocket, bool towardClient)
+    {
+        var full = source is SslStream ? Math.Min(_buffers.BufferSize, MaxTlsRecordPlaintext) : _buffers.BufferSize;
+        var buffer = (byte[]?)null;
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    if (buffer is null)
+                    {
+                        // Wait for data with no buffer held; an SslStream passes the zero-byte read on to its socket.
+#pragma warning disable CA2022 // A zero-byte read returns nothing by design.
+                        await source.ReadAsync(Memory<byte>.Empty);
+#pragma warning restore CA2022
+                        buffer = _buffers.Rent();
+                    }
+
+                    read = await source.ReadAsync(buffer.AsMemory(0, _buffers.BufferSize));
+                }
+                catch (Exception e) when (IsStreamError(e))
+                {
+                    return StreamFailed(e, clientSide: !towardClient);
+                }
+
+                if (read == 0)
+                {
+                    await FinishSendingAsync(target, targetSocket);
+                    return new PumpEnd(towardClient ? SessionCloseReason.UpstreamClosed : SessionCloseReason.ClientClosed, IsReset: false);
+                }
+
+                try
+                {
+                    await target.WriteAsync(buffer.AsMemory(0, read));
+                }
+                catch (Exception e) when (IsStreamError(e))
+                {
+                    return StreamFailed(e, clientSide: towardClient);
+                }
+
+                if (towardClient)
+                {
+                    Traffic.AddToClient(read);
+                }
+                else
+                {
+                    Traffic.AddToUpstream(read);
+                }
+
+                Touch();
+                if (read < full)
+                {
+                    _buffers.Return(buffer);
+                    buffer = null;
+                }
+            }
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                _buffers.Return(buffer);
+            }
+        }
+    }
+
+    private static async Task FinishSendingAsync(Stream target, Socket targetSocket)
+    {
+        if (target is SslStream tls)
+        {
+            try
+            {
+                // close_notify tells the peer the stream is complete, not cut; the other direction stays open.
+                await SendCloseNotifyAsync(tls);
+            }
+            catch (Exception e) when (IsStreamError(e) || e is InvalidOperationException or CryptographicException)
+            {
+                // The other side is already gone (its own pump reports how), or the peer gets a FIN without close_notify.
+            }
+        }
+
+        TryShutdownSend(targetSocket);
+    }
+
+    private static async Task SendCloseNotifyAsync(SslStream tls)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await tls.ShutdownAsync();
+                return;
+            }
+            catch (CryptographicException) when (attempt < CloseNotifyAttempts)
+            {
+                // OpenSSL refuses a close_notify ("shutdown while in init") while the other direction's read is taking in
+                // a post-handshake message, such as a TLS 1.3 session ticket from a TLS upstream; that lasts moments.
+                await Task.Delay(s_closeNotifyRetry);
+            }
+        }
+    }
+
+    private PumpEnd StreamFailed(Exception error, bool clientSide)
+    {
+        if (error is IOException { InnerException: SocketException socketError })
+        {
+            return Failed(socketError, clientSide ? SessionCloseReason.ClientReset : SessionCloseReason.UpstreamReset);
+        }
+
+        // A record that does not decrypt or a stream cut inside a record is that side's error, not a reset by it.
+        return Failed(error, clientSide ? SessionCloseReason.ClientError : SessionCloseReason.UpstreamError);
+    }
+
+    private static bool IsStreamError(Exception error) =>
+        error is IOException or SocketException or ObjectDisposedException or AuthenticationException;
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Listeners;
+using RelayCluster.Node.Sessions;
+using RelayCluster.Testing.Upstreams;
+
+namespace RelayCluster.Node.Tests.Traffic;
+
+/// <summary>
+/// Feeds datagrams straight into the listener on the test thread and counts what that thread allocates, which is
+/// exact: a refused or forwarded datagram must cost no garbage however many arrive.
+/// </summary>
+public class PacketPathAllocationTests
+{
+    [Fact]
+    public async Task OnClientDatagram_AccessDeniedRateLimitedAndSessionLimit_AllocateNothing()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        var rule = NodeFixture.UdpRule([echo.EndPoint], new SessionConfig { Max = 2 }) with
+        {
+            Access = new AccessConfig { Deny = [Cidr.Parse("127.2.0.0/16")] },
+            RateLimit = new RateLimitConfig { PacketsPerSecond = 1, Burst = 1, MaxClients = 64 },
+        };
+        await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
+
+        // Half the sources are denied; of the others two open sessions and the rest find the rule full. Each sends twice
+        // in a row, and the second datagram finds its one-token bucket empty.
+        var sources = Enumerable.Range(0, 2_000).Select(i => new IPEndPoint(new IPAddress([127, (byte)(1 + (i % 2)), (byte)(i / 250), (byte)(1 + (i % 250))]), 1_000 + i).Serialize()).ToArray();
+        var frame = new byte[UdpSession.HeaderRoom + 64];
+        var listener = relay.Udp;
+        FeedTwice(listener, sources, frame);
+        Assert.Equal(2, listener.SessionCount);
+        var drops = Drops(relay);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 5; round++)
+        {
+            FeedTwice(listener, sources, frame);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var after = Drops(relay);
+        Assert.Equal(0, allocated);
+        Assert.Equal(5 * sources.Length, after.RateLimited - drops.RateLimited);
+        Assert.Equal(5 * sources.Length / 2, after.AccessDenied - drops.AccessDenied);
+        Assert.Equal(5 * ((sources.Length / 2) - 2), after.SessionLimit - drops.SessionLimit);
+        Assert.Equal(2, relay.Udp.SessionCount);
+    }
+
+    [Fact]
+    public async Task OnClientDatagram_ProxyV2KnownSession_ForwardsWithoutAllocating()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        var rule = NodeFixture.UdpRule([echo.EndPoint]) with
+        {
+            ProxyProtocol = ProxyProtocolVersion.V2,
+            RateLimit = new RateLimitConfig { PacketsPerSecond = 1_000_000 },
+        };
+        await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var address = client.LocalEndPoint!.Serialize();
+        var frame = new byte[UdpSession.HeaderRoom + 64];
+        var listener = relay.Udp;
+        listener.OnClientDatagram(address, frame, 64, worker: null);
+        listener.OnClientDatagram(address, frame, 64, worker: null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            listener.OnClientDatagram(address, frame, 64, worker: null);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1_002, Assert.Single(listener.Sessions).Traffic.PacketsToUpstream);
+    }
+
+    private static void FeedTwice(UdpListener listener, SocketAddress[] sources, byte[] frame)
+    {
+        foreach (var source in sources)
+        {
+            listener.OnClientDatagram(source, frame, 64, worker: null);
+            listener.OnClientDatagram(source, frame, 64, worker: null);
+        }
+    }
+
+    private static (long RateLimited, long AccessDenied, long SessionLimit) Drops(NodeFixture relay)
+    {
+        var counters = relay.Rule.Runtime.Counters;
+        return (counters.Drops(DropReason.RateLimited), counters.Drops(DropReason.AccessDenied), counters.Drops(DropReason.SessionLimit));
+    }
+}
