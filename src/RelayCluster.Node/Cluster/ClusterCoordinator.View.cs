@@ -7,23 +7,26 @@ public sealed partial class ClusterCoordinator
 {
     private async Task ApplyViewAsync(ClusterView view, CancellationToken cancellationToken)
     {
-        PublishMemberEvents(view.Members);
         await ApplyRulesAsync(view, cancellationToken);
         await ApplyUpstreamStatesAsync(view, cancellationToken);
         ApplyClusterLoad(view);
         await CheckDownedAsync(view, cancellationToken);
     }
 
+    /// <summary>Runs for every view the backplane produces, before views are coalesced for applying, so no membership step is skipped.</summary>
     private void PublishMemberEvents(IReadOnlyList<Member> members)
     {
-        var events = MemberEvent.Between(_members, members, DateTimeOffset.UtcNow);
-        _members = members;
-        foreach (var change in events)
+        lock (_membersLock)
         {
-            Log.MemberChanged(_logger, change.Member.Id, change.Kind, change.Member.Status, change.Member.Reachable ? "reachable" : "unreachable");
-        }
+            var events = MemberEvent.Between(_members, members, DateTimeOffset.UtcNow);
+            _members = members;
+            foreach (var change in events)
+            {
+                Log.MemberChanged(_logger, change.Member.Id, change.Kind, change.Member.Status, change.Member.Reachable ? "reachable" : "unreachable");
+            }
 
-        Events.Publish(events);
+            Events.Publish(events);
+        }
     }
 
     private async Task ApplyRulesAsync(ClusterView view, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _downed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, StoredRule> _applied = new(StringComparer.Ordinal);
+    private readonly Lock _membersLock = new();
     private IReadOnlyList<Member> _members = [];
     private Task _viewLoop = Task.CompletedTask;
     private Task _statsLoop = Task.CompletedTask;
@@ -73,6 +74,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
         Self = Self with { AdminUrl = adminUrl, StartedAt = DateTimeOffset.UtcNow };
         Backplane.Changed += OnChanged;
         await Backplane.StartAsync(Self, seed, cancellationToken);
+        PublishMemberEvents(Backplane.View.Members);
         await ApplyViewAsync(Backplane.View, cancellationToken);
         _viewLoop = Task.Run(() => ViewLoopAsync(_stopping.Token), CancellationToken.None);
         _statsLoop = Task.Run(() => StatsLoopAsync(_stopping.Token), CancellationToken.None);
@@ -129,7 +131,11 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
         }
     }
 
-    private void OnChanged(ClusterView view) => _views.Writer.TryWrite(view);
+    private void OnChanged(ClusterView view)
+    {
+        PublishMemberEvents(view.Members);
+        _views.Writer.TryWrite(view);
+    }
 
     private async Task ViewLoopAsync(CancellationToken cancellationToken)
     {

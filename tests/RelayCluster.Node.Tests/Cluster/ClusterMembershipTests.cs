@@ -126,6 +126,7 @@ public class ClusterMembershipTests(EtcdFixture etcd, ITestOutputHelper output) 
             }
         });
 
+        await Eventually.TrueAsync(() => cluster[0].Cluster.Events.SubscriberCount == 1, "the watch to subscribe");
         await cluster.LeaveAsync(1);
         await watch;
 

@@ -36,8 +36,16 @@ public sealed partial class EtcdBackplane
         var selfLost = false;
         lock (_lock)
         {
+            var revision = 0L;
             foreach (var change in batch.Events)
             {
+                // One view per revision: a batch that carries a member's leaving and exiting shows both.
+                if (revision != 0 && change.Kv.ModRevision != revision)
+                {
+                    PublishLocked();
+                }
+
+                revision = change.Kv.ModRevision;
                 if (change.Type == EtcdWatchEventType.Put)
                 {
                     _state.Put(change.Kv);
