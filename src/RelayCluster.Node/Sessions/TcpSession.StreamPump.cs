@@ -1,25 +1,23 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using RelayCluster.Node.Tls;
 
 namespace RelayCluster.Node.Sessions;
 
 public sealed partial class TcpSession
 {
-    // The most plaintext one TLS record carries: a read from an SslStream returns at most this much.
+    // The most plaintext one TLS record carries: a read from a TLS stream returns at most this much.
     private const int MaxTlsRecordPlaintext = 16 * 1024;
-    private const int CloseNotifyAttempts = 3;
-    private static readonly TimeSpan s_closeNotifyRetry = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// <see cref="PumpAsync"/> through streams (an <see cref="SslStream"/> on at least one side): the same zero-byte read
+    /// <see cref="PumpAsync"/> through streams (a <see cref="TlsStream"/> on at least one side): the same zero-byte read
     /// before renting, the same awaited write as backpressure, and a FIN passed on as close_notify, then a shutdown of
     /// the socket's send direction.
     /// </summary>
     private async Task<PumpEnd> PumpStreamAsync(Stream source, Stream target, Socket targetSocket, bool towardClient)
     {
-        var full = source is SslStream ? Math.Min(_buffers.BufferSize, MaxTlsRecordPlaintext) : _buffers.BufferSize;
+        var full = source is TlsStream ? Math.Min(_buffers.BufferSize, MaxTlsRecordPlaintext) : _buffers.BufferSize;
         var buffer = (byte[]?)null;
         try
         {
@@ -30,7 +28,7 @@ public sealed partial class TcpSession
                 {
                     if (buffer is null)
                     {
-                        // Wait for data with no buffer held; an SslStream passes the zero-byte read on to its socket.
+                        // Wait for data with no buffer held; a TLS stream passes the zero-byte read on to its socket.
 #pragma warning disable CA2022 // A zero-byte read returns nothing by design.
                         await source.ReadAsync(Memory<byte>.Empty);
 #pragma warning restore CA2022
@@ -87,12 +85,12 @@ public sealed partial class TcpSession
 
     private static async Task FinishSendingAsync(Stream target, Socket targetSocket)
     {
-        if (target is SslStream tls)
+        if (target is TlsStream tls)
         {
             try
             {
                 // close_notify tells the peer the stream is complete, not cut; the other direction stays open.
-                await SendCloseNotifyAsync(tls);
+                await tls.ShutdownAsync();
             }
             catch (Exception e) when (IsStreamError(e) || e is InvalidOperationException or CryptographicException)
             {
@@ -101,24 +99,6 @@ public sealed partial class TcpSession
         }
 
         TryShutdownSend(targetSocket);
-    }
-
-    private static async Task SendCloseNotifyAsync(SslStream tls)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await tls.ShutdownAsync();
-                return;
-            }
-            catch (CryptographicException) when (attempt < CloseNotifyAttempts)
-            {
-                // OpenSSL refuses a close_notify ("shutdown while in init") while the other direction's read is taking in
-                // a post-handshake message, such as a TLS 1.3 session ticket from a TLS upstream; that lasts moments.
-                await Task.Delay(s_closeNotifyRetry);
-            }
-        }
     }
 
     private PumpEnd StreamFailed(Exception error, bool clientSide)

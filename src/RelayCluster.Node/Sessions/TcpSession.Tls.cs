@@ -21,9 +21,9 @@ public sealed partial class TcpSession
         {
             if (tls.Server is { } server)
             {
-                var clientTls = new SslStream(client, leaveInnerStreamOpen: false);
+                var clientTls = new TlsStream(client);
                 client = clientTls;
-                if (!await HandshakeAsync(token => clientTls.AuthenticateAsServerAsync(server.ServerOptions(), token), tls.HandshakeTimeout))
+                if (!await HandshakeAsync(token => clientTls.Ssl.AuthenticateAsServerAsync(server.ServerOptions(), token), tls.HandshakeTimeout))
                 {
                     return IsClosed ? CloseReason ?? SessionCloseReason.Failed : SessionCloseReason.ClientTlsFailed;
                 }
@@ -38,10 +38,10 @@ public sealed partial class TcpSession
             upstream = new NetworkStream(socket, ownsSocket: false);
             if (tls.ToUpstream && Upstream is { } chosen)
             {
-                var upstreamTls = new SslStream(upstream, leaveInnerStreamOpen: false);
+                var upstreamTls = new TlsStream(upstream);
                 upstream = upstreamTls;
                 var options = tls.UpstreamOptions(chosen);
-                if (!await HandshakeAsync(token => upstreamTls.AuthenticateAsClientAsync(options, token), _rule.Config.Session.ConnectTimeout))
+                if (!await HandshakeAsync(token => upstreamTls.Ssl.AuthenticateAsClientAsync(options, token), _rule.Config.Session.ConnectTimeout))
                 {
                     return IsClosed ? CloseReason ?? SessionCloseReason.Failed : SessionCloseReason.UpstreamTlsFailed;
                 }

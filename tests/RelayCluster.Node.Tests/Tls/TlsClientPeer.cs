@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using RelayCluster.Node.Tls;
 using System.Security.Cryptography.X509Certificates;
 
 namespace RelayCluster.Node.Tests.Tls;
@@ -9,7 +9,7 @@ namespace RelayCluster.Node.Tests.Tls;
 /// <summary>A TLS client connection through the relay, trusting only the certificates a test names.</summary>
 internal sealed class TlsClientPeer : IAsyncDisposable
 {
-    private TlsClientPeer(Socket socket, SslStream stream)
+    private TlsClientPeer(Socket socket, TlsStream stream)
     {
         Socket = socket;
         Stream = stream;
@@ -17,10 +17,11 @@ internal sealed class TlsClientPeer : IAsyncDisposable
 
     public Socket Socket { get; }
 
-    public SslStream Stream { get; }
+    /// <summary>The connection; its close_notify is safe to send while the other direction reads.</summary>
+    public TlsStream Stream { get; }
 
     /// <summary>The thumbprint of the certificate the relay presented.</summary>
-    public string ServerThumbprint => Stream.RemoteCertificate is X509Certificate2 certificate
+    public string ServerThumbprint => Stream.Ssl.RemoteCertificate is X509Certificate2 certificate
         ? certificate.Thumbprint
         : throw new InvalidOperationException("No certificate was presented.");
 
@@ -29,7 +30,7 @@ internal sealed class TlsClientPeer : IAsyncDisposable
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(target);
-        var stream = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        var stream = new TlsStream(new NetworkStream(socket, ownsSocket: false));
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = "localhost",
@@ -37,7 +38,7 @@ internal sealed class TlsClientPeer : IAsyncDisposable
                 certificate is not null && trusted.Contains(certificate.GetCertHashString(), StringComparer.OrdinalIgnoreCase),
         };
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await stream.AuthenticateAsClientAsync(options, deadline.Token);
+        await stream.Ssl.AuthenticateAsClientAsync(options, deadline.Token);
         return new TlsClientPeer(socket, stream);
     }
 
@@ -57,21 +58,7 @@ internal sealed class TlsClientPeer : IAsyncDisposable
     /// <summary>Ends the sending direction: close_notify, then a FIN.</summary>
     public async Task FinishAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            try
-            {
-                await Stream.ShutdownAsync();
-                break;
-            }
-            catch (CryptographicException) when (DateTime.UtcNow < deadline)
-            {
-                // OpenSSL refuses close_notify while the concurrent read takes in the relay's TLS 1.3 session ticket.
-                await Task.Delay(5);
-            }
-        }
-
+        await Stream.ShutdownAsync();
         Socket.Shutdown(SocketShutdown.Send);
     }
 
