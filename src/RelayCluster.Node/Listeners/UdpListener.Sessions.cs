@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Traffic;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Listeners;
@@ -30,18 +31,19 @@ public sealed partial class UdpListener
             return;
         }
 
-        var client = (IPEndPoint)s_endPointFactory.Create(address);
-
-        if (Rule.Limiter.TryAdmit(client.Address) is { } refusal)
+        var clientKey = ClientKey.FromSocketAddress(address);
+        if (Rule.Limiter.TryAdmit(clientKey) is { } refusal)
         {
             Rule.Counters.Dropped(refusal);
             return;
         }
 
+        var client = (IPEndPoint)s_endPointFactory.Create(address);
+
         var upstream = Rule.PickUpstream(client.Address);
         if (upstream is null)
         {
-            Rule.Limiter.Release(client.Address);
+            Rule.Limiter.Release(clientKey);
             Rule.Counters.Dropped(DropReason.NoUpstream);
             return;
         }
@@ -53,7 +55,7 @@ public sealed partial class UdpListener
         }
         catch (SocketException e)
         {
-            Rule.Limiter.Release(client.Address);
+            Rule.Limiter.Release(clientKey);
             Rule.Counters.Dropped(DropReason.SendError);
             Log.UpstreamSocketFailed(_logger, Rule.Name, upstream.Address, e.SocketErrorCode);
             return;
@@ -66,7 +68,7 @@ public sealed partial class UdpListener
         {
             // Another receive loop opened this peer's session first; use that one.
             upstreamSocket.Dispose();
-            Rule.Limiter.Release(client.Address);
+            Rule.Limiter.Release(clientKey);
             if (_sessions.TryGetValue(key, out var existing))
             {
                 existing.ForwardToUpstream(frame, length);

@@ -1,4 +1,5 @@
 using System.Net;
+using RelayCluster.Core.Traffic;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -8,7 +9,7 @@ namespace RelayCluster.Node.Sessions;
 /// </summary>
 public sealed class SessionLimiter
 {
-    private readonly Dictionary<IPAddress, int> _perClient = [];
+    private readonly Dictionary<ClientKey, int> _perClient = [];
     private readonly Lock _lock = new();
     private readonly SessionBudget _budget;
     private readonly int _descriptorsPerSession;
@@ -34,14 +35,16 @@ public sealed class SessionLimiter
 
     /// <summary>
     /// Whether the rule's cap or the node's budget has no room left: a check without a lock or an allocation, so a flood of
-    /// new peers against a full rule is refused cheaply before <see cref="TryAdmit"/> (which decides) is reached.
+    /// new peers against a full rule is refused cheaply before <see cref="TryAdmit(ClientKey)"/> (which decides) is reached.
     /// </summary>
     public bool IsFull => Volatile.Read(ref _count) >= Max || _budget.Available < _descriptorsPerSession;
 
     /// <summary>Takes a place for a new session of <paramref name="client"/>, or says why not.</summary>
-    public DropReason? TryAdmit(IPAddress client)
+    public DropReason? TryAdmit(IPAddress client) => TryAdmit(ClientKey.FromAddress(client));
+
+    /// <summary>Takes a place for a new session of <paramref name="client"/>, or says why not; a refusal allocates nothing.</summary>
+    public DropReason? TryAdmit(ClientKey client)
     {
-        client = Normalize(client);
         lock (_lock)
         {
             if (_count >= Max)
@@ -67,9 +70,11 @@ public sealed class SessionLimiter
     }
 
     /// <summary>Gives back the place of an ended session of <paramref name="client"/>.</summary>
-    public void Release(IPAddress client)
+    public void Release(IPAddress client) => Release(ClientKey.FromAddress(client));
+
+    /// <summary>Gives back the place of an ended session of <paramref name="client"/>.</summary>
+    public void Release(ClientKey client)
     {
-        client = Normalize(client);
         lock (_lock)
         {
             if (!_perClient.TryGetValue(client, out var perClient))
@@ -90,6 +95,4 @@ public sealed class SessionLimiter
             _budget.Return(_descriptorsPerSession);
         }
     }
-
-    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

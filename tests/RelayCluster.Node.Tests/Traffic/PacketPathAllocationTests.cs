@@ -79,6 +79,34 @@ public class PacketPathAllocationTests
         Assert.Equal(1_002, Assert.Single(listener.Sessions).Traffic.PacketsToUpstream);
     }
 
+    [Fact]
+    public async Task OnClientDatagram_ClientAtItsSessionCap_NewPortsRefusedWithoutAllocating()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        var rule = NodeFixture.UdpRule([echo.EndPoint], new SessionConfig { Max = 1_000, MaxPerClientIp = 2 });
+        await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
+
+        // One client address from 2,000 ports: two open sessions, every other port is refused by the per-client cap.
+        var sources = Enumerable.Range(0, 2_000).Select(i => new IPEndPoint(IPAddress.Parse("127.3.0.1"), 10_000 + i).Serialize()).ToArray();
+        var frame = new byte[UdpSession.HeaderRoom + 64];
+        var listener = relay.Udp;
+        FeedTwice(listener, sources, frame);
+        Assert.Equal(2, listener.SessionCount);
+        var refused = relay.Rule.Runtime.Counters.Drops(DropReason.ClientLimit);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 5; round++)
+        {
+            FeedTwice(listener, sources, frame);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(5 * 2 * (sources.Length - 2), relay.Rule.Runtime.Counters.Drops(DropReason.ClientLimit) - refused);
+        Assert.Equal(2, listener.SessionCount);
+    }
+
     private static void FeedTwice(UdpListener listener, SocketAddress[] sources, byte[] frame)
     {
         foreach (var source in sources)
