@@ -24,7 +24,8 @@ echo "docker-compose.yml: valid"
 log=$(mktemp)
 set +e
 # One test project at a time: the timing tests (health, failover, rate limits) then have the machine to themselves.
-dotnet test RelayCluster.sln -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep --line-buffered -vE '^\s+Passed '
+# --blame: should a test host die, the log names the test it was running.
+dotnet test RelayCluster.sln -c Release --no-build -nologo -m:1 --blame --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep --line-buffered -vE '^\s+Passed '
 status=${PIPESTATUS[0]}
 set -e
 # Sum the per-project results into one closing line.
