@@ -80,7 +80,7 @@ public sealed partial class RelayNode
             throw new NotSupportedException(string.Join("; ", reasons));
         }
 
-        var upstreams = await ResolveUpstreamsAsync(next, running.Runtime.Upstreams, cancellationToken);
+        var upstreams = await ResolveUpstreamsAsync(next, running.Listener.LocalEndPoint, running.Runtime.Upstreams, cancellationToken);
         var removed = running.Runtime.Upstreams.Where(upstream => !upstreams.Contains(upstream)).ToList();
         var health = running.Health;
         if (current.Health != next.Health || removed.Count > 0 || upstreams.Count != running.Runtime.Upstreams.Count)

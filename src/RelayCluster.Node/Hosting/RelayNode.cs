@@ -93,10 +93,10 @@ public sealed partial class RelayNode : IAsyncDisposable
             throw new NotSupportedException($"rule '{config.Name}': {string.Join("; ", reasons)}");
         }
 
-        var upstreams = await ResolveUpstreamsAsync(config, [], cancellationToken);
+        var listen = ListenEndPoint(config.Listen);
+        var upstreams = await ResolveUpstreamsAsync(config, listen, [], cancellationToken);
         var runtime = new RuleRuntime(config, upstreams, Budget, Metrics) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
-        var listen = ListenEndPoint(config.Listen);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)
             : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>(), _tcpIo);
@@ -138,7 +138,7 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>The states of <paramref name="config"/>'s upstreams: the running ones of the same address kept, new ones resolved.</summary>
     private static async Task<IReadOnlyList<UpstreamState>> ResolveUpstreamsAsync(
-        RuleConfig config, IReadOnlyList<UpstreamState> running, CancellationToken cancellationToken)
+        RuleConfig config, IPEndPoint listen, IReadOnlyList<UpstreamState> running, CancellationToken cancellationToken)
     {
         var upstreams = new List<UpstreamState>(config.Upstreams.Count);
         foreach (var upstream in config.Upstreams)
@@ -151,7 +151,7 @@ public sealed partial class RelayNode : IAsyncDisposable
                 continue;
             }
 
-            var endPoint = await UpstreamResolver.ResolveAsync(upstream, cancellationToken);
+            var endPoint = await UpstreamResolver.ResolveAsync(upstream, listen, cancellationToken);
             upstreams.Add(new UpstreamState(upstream.Address, endPoint, upstream.Weight));
         }
 

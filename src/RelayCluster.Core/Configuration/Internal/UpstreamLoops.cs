@@ -9,11 +9,12 @@ namespace RelayCluster.Core.Configuration;
 /// loopback address of its family, and a connection to the unspecified address goes to this host too. Another rule's
 /// listen address is fine: that chains two rules.
 /// </summary>
-internal static class UpstreamLoops
+public static class UpstreamLoops
 {
     /// <summary>Whether connecting to <paramref name="host"/>:<paramref name="port"/> reaches <paramref name="listen"/>.</summary>
     public static bool ReachesListen(IPEndPoint listen, string host, int port)
     {
+        ArgumentNullException.ThrowIfNull(listen);
         if (listen.Port == 0 || listen.Port != port)
         {
             return false;
@@ -25,6 +26,14 @@ internal static class UpstreamLoops
         }
 
         return IPAddress.TryParse(host, out var target) && Reaches(listen.Address, target);
+    }
+
+    /// <summary>Whether connecting to <paramref name="target"/> (a resolved upstream) reaches <paramref name="listen"/>.</summary>
+    public static bool ReachesListen(IPEndPoint listen, IPEndPoint target)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        ArgumentNullException.ThrowIfNull(target);
+        return listen.Port != 0 && listen.Port == target.Port && Reaches(listen.Address, target.Address);
     }
 
     private static bool Reaches(IPAddress listen, IPAddress target)
