@@ -117,6 +117,11 @@ public sealed class UdpEchoUpstream : IAsyncDisposable
             {
                 // The peer went away, or the prefix made the reply too large; an echo does not care.
             }
+            catch (ObjectDisposedException)
+            {
+                // Disposed between the receive and the reply.
+                return;
+            }
         }
     }
 }
