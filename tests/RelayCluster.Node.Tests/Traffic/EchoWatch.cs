@@ -56,13 +56,26 @@ internal sealed class EchoWatch : IDisposable
         for (var sequence = 0; !_stop.IsSet; sequence++)
         {
             BinaryPrimitives.WriteInt32LittleEndian(buffer, sequence);
-            _socket.Send(buffer.AsSpan(0, 4));
-            if (!AwaitEcho(buffer, sequence))
+            if (!TryConverse(buffer, sequence))
             {
                 Interlocked.Increment(ref _lost);
             }
 
             _stop.Wait(s_pause);
+        }
+    }
+
+    /// <summary>One exchange; a socket error (an ICMP refusal reported on the connected socket) counts as a lost echo, never ends the thread.</summary>
+    private bool TryConverse(byte[] buffer, int sequence)
+    {
+        try
+        {
+            _socket.Send(buffer.AsSpan(0, 4));
+            return AwaitEcho(buffer, sequence);
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
