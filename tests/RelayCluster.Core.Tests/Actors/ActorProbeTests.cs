@@ -59,7 +59,8 @@ public sealed class ActorProbeTests : IAsyncDisposable
         var probe = ActorProbe.Create(_system);
         probe.Ref.Tell("noise");
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => probe.FishForMessageAsync<int>(_ => true, TimeSpan.FromMilliseconds(50)));
+        // Long enough for the delivery to land on a loaded machine; the wait ends in a timeout either way.
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => probe.FishForMessageAsync<int>(_ => true, TimeSpan.FromSeconds(1)));
 
         Assert.Contains("noise", error.Message, StringComparison.Ordinal);
     }
