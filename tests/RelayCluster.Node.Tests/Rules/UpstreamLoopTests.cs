@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Testing.Etcd;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Rules;
@@ -17,7 +18,7 @@ public class UpstreamLoopTests
     [Fact]
     public async Task Start_UpstreamNameResolvesToTheRulesOwnListenAddress_NodeRefusesToStartAndSaysWhy()
     {
-        var port = FreeTcpPort();
+        var port = FreePorts.Next();
         var rule = NodeFixture.TcpRule([]) with { Listen = new IPEndPoint(IPAddress.Loopback, port), Upstreams = [Named("localhost", port)] };
         var config = new RelayConfig { Node = new NodeConfig { Id = "test-node" }, Rules = [rule] };
 
@@ -31,7 +32,7 @@ public class UpstreamLoopTests
     [Fact]
     public async Task Start_WildcardListenTakesTheNodeAddressThatAnUpstreamNames_NodeRefusesToStart()
     {
-        var port = FreeTcpPort();
+        var port = FreePorts.Next();
         var nodeAddress = IPAddress.Parse("127.0.0.7");
         var rule = NodeFixture.TcpRule([]) with { Listen = new IPEndPoint(IPAddress.Any, port), Upstreams = [Named("127.0.0.7", port)] };
         var config = new RelayConfig { Node = new NodeConfig { Id = "test-node", ListenAddress = nodeAddress }, Rules = [rule] };
@@ -61,11 +62,4 @@ public class UpstreamLoopTests
     }
 
     private static UpstreamConfig Named(string host, int port) => new() { Address = $"{host}:{port}", Host = host, Port = port };
-
-    private static int FreeTcpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 }

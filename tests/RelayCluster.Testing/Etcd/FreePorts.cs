@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace RelayCluster.Testing.Etcd;
 
 /// <summary>Free loopback TCP ports for processes that cannot bind port 0 and report back.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (another process may still take it first).</summary>
     public static int Next()
