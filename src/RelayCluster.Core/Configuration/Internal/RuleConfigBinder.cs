@@ -53,7 +53,19 @@ internal static class RuleConfigBinder
             Position = field.KeyPosition,
         };
 
+        CheckCapacitySource(rule, config);
         return protocol is null || listen is null || upstreams is null ? null : (config, rule.PositionOf("listen"));
+    }
+
+    // most-free-slots balances on the players a game query probe reads; without one it would have nothing to go on.
+    private static void CheckCapacitySource(ConfigSection rule, RuleConfig config)
+    {
+        if (config.Balance == BalancingPolicyNames.MostFreeSlots
+            && config.Health.Preset is not (HealthPreset.A2sInfo or HealthPreset.MinecraftBedrock))
+        {
+            rule.Error(rule.PositionOf("balance"), "balance",
+                "most-free-slots balances on the players that game servers report: set health { check = udp-probe, preset = a2s-info } (or preset = minecraft-bedrock)");
+        }
     }
 
     private static bool Required(ConfigSection rule, string key, string hint)
