@@ -30,7 +30,8 @@ internal static class RuleConfigBinder
         }
 
         var listen = Required(rule, "listen", "set listen to an IP address and port such as \"0.0.0.0:27015\"") ? rule.EndPoint("listen") : null;
-        var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule, listen) : null;
+        var token = TokenBinder.Bind(rule, protocol);
+        var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule, listen, token) : null;
 
         // The rest is bound even when a required key is wrong, so that its mistakes are reported in the same run.
         var effectiveProtocol = protocol ?? RuleProtocol.Udp;
@@ -50,6 +51,7 @@ internal static class RuleConfigBinder
             ProxyProtocol = rule.Enum("proxy-protocol", ProxyProtocolVersion.None),
             Tls = TlsConfigBinder.BindTls(rule, protocol),
             UpstreamTls = TlsConfigBinder.BindUpstreamTls(rule, protocol),
+            Token = token,
             Position = field.KeyPosition,
         };
 
