@@ -45,6 +45,6 @@ public static class DropReasons
         DropReason.Draining => "draining",
         DropReason.AccessDenied => "access-denied",
         DropReason.RateLimited => "rate-limited",
-        _ => reason.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a drop reason."),
     };
 }

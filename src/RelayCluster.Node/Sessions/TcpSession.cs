@@ -24,6 +24,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     private UpstreamState? _upstream;
     private long _lastActivity;
     private int _closed;
+    private int _placeReleased;
 
     internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
     {
@@ -63,7 +64,29 @@ public sealed partial class TcpSession : IActorOwnedSession
     Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router)
     {
         ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
-        return RunAsync();
+        return RunThenReleasePlaceAsync();
+    }
+
+    /// <summary>Runs the session; the moment both directions have finished (or one was reset) its place stops counting.</summary>
+    private async Task<SessionCloseReason> RunThenReleasePlaceAsync()
+    {
+        try
+        {
+            return await RunAsync();
+        }
+        finally
+        {
+            ReleasePlace();
+        }
+    }
+
+    /// <summary>Gives back the session's place in the rule's caps, once: when its run ends or it is closed, whichever is first.</summary>
+    private void ReleasePlace()
+    {
+        if (Interlocked.Exchange(ref _placeReleased, 1) == 0)
+        {
+            _rule.Limiter.Release(Client.Address);
+        }
     }
 
     bool IActorOwnedSession.Close(SessionCloseReason reason) => Close(reason);
@@ -132,7 +155,7 @@ public sealed partial class TcpSession : IActorOwnedSession
 
         upstream?.SessionClosed();
 
-        _rule.Limiter.Release(Client.Address);
+        ReleasePlace();
         _rule.SessionClosed(this, reason);
         return true;
     }
