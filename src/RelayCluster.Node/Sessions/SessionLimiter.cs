@@ -133,6 +133,32 @@ public sealed class SessionLimiter
         }
     }
 
+    /// <summary>
+    /// A live session of <paramref name="client"/> that <paramref name="match"/> picks, or null; the predicate runs under
+    /// the limiter's lock, so it must be quick. Allocates nothing when <paramref name="match"/> is a static lambda.
+    /// </summary>
+    public IRelaySession? Find(ClientKey client, Func<IRelaySession, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_lock)
+        {
+            if (!_perClient.TryGetValue(client, out var places) || places.Sessions is not { } sessions)
+            {
+                return null;
+            }
+
+            foreach (var session in sessions)
+            {
+                if (match(session))
+                {
+                    return session;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Gives back the place of an ended session of <paramref name="client"/>.</summary>
     public void Release(IPAddress client) => Release(ClientKey.FromAddress(client));
 

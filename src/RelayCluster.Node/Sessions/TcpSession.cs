@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Actors;
 using RelayCluster.Core.Health;
+using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
@@ -80,12 +81,40 @@ public sealed partial class TcpSession : IActorOwnedSession
         }
     }
 
-    /// <summary>Gives back the session's place in the rule's caps, once: when its run ends or it is closed, whichever is first.</summary>
-    private void ReleasePlace()
+    /// <summary>
+    /// Gives back the session's place in the rule's caps, once: when its run ends, when it is closed, or when a new
+    /// connection of the same client at its cap finds that the client has already closed this one.
+    /// </summary>
+    internal void ReleasePlace()
     {
         if (Interlocked.Exchange(ref _placeReleased, 1) == 0)
         {
-            _rule.Limiter.Release(Client.Address);
+            _rule.Limiter.Release(ClientKey.FromAddress(Client.Address), this);
+        }
+    }
+
+    /// <summary>
+    /// Whether the client has finished this connection (its FIN or reset is already here) or the session has ended, though
+    /// the relay may not have passed that on yet: such a session no longer holds the client's place. One poll, no wait.
+    /// </summary>
+    internal bool ClientHasFinished
+    {
+        get
+        {
+            if (IsClosed || Volatile.Read(ref _placeReleased) != 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                // Readable with nothing to read: end of stream (or an error) is all that is left.
+                return _client.Poll(0, SelectMode.SelectRead) && _client.Available == 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return true;
+            }
         }
     }
 
