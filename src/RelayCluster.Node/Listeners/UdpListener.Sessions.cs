@@ -34,9 +34,15 @@ public sealed partial class UdpListener
         }
 
         var clientKey = ClientKey.FromSocketAddress(address);
-        if (Rule.Limiter.TryAdmit(clientKey) is { } refusal)
+        var refusal = Rule.Limiter.TryAdmit(clientKey);
+        if (refusal == DropReason.ClientLimit && ReclaimIdlest(clientKey))
         {
-            Rule.Counters.Dropped(refusal);
+            refusal = Rule.Limiter.TryAdmit(clientKey);
+        }
+
+        if (refusal is { } reason)
+        {
+            Rule.Counters.Dropped(reason);
             return;
         }
 
@@ -81,6 +87,7 @@ public sealed partial class UdpListener
 
         upstream.SessionOpened();
         Rule.SessionOpened(session);
+        Rule.Limiter.Track(clientKey, session);
         try
         {
             worker?.Register(session);
@@ -102,8 +109,18 @@ public sealed partial class UdpListener
         if (_sessions.TryRemove(new KeyValuePair<SocketAddress, UdpSession>(session.ClientAddress, session)))
         {
             session.Upstream.SessionClosed();
-            Rule.Limiter.Release(session.Client.Address);
+            Rule.Limiter.Release(ClientKey.FromAddress(session.Client.Address), session);
             Rule.SessionClosed(session, reason);
         }
+    }
+
+    /// <summary>
+    /// Ends the idlest session of a client at its per-IP cap when it has been idle for <c>session.reclaim-after</c>, so the
+    /// client's new flow takes its place; false when every session of the client is more recent. Allocates nothing.
+    /// </summary>
+    private bool ReclaimIdlest(ClientKey client)
+    {
+        var idleSince = Environment.TickCount64 - (long)Rule.Config.Session.ReclaimAfter.TotalMilliseconds;
+        return Rule.Limiter.Idlest(client, idleSince) is UdpSession idlest && idlest.Close(SessionCloseReason.Reclaimed);
     }
 }

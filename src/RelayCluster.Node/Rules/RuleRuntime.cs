@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
@@ -30,13 +31,15 @@ public sealed class RuleRuntime
     /// <param name="upstreams">The rule's upstreams in config order.</param>
     /// <param name="budget">The node's descriptor budget, shared by every rule.</param>
     /// <param name="metrics">The node's metrics, which record each ended session's duration; none when null.</param>
-    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null)
+    /// <param name="logger">Where refusals and drops are logged (at most once per reason every 10 s); nowhere when null.</param>
+    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null, ILogger? logger = null)
     {
         _config = config;
         _upstreams = upstreams;
         _policy = Policy(config);
         _tokens = Tokens(config, upstreams);
         _metrics = metrics;
+        Counters = new RuleCounters(config.Name, logger);
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
         _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
@@ -68,7 +71,7 @@ public sealed class RuleRuntime
     public TokenTable? TokenTable => _tokens;
 
     /// <summary>Sessions, traffic and drops.</summary>
-    public RuleCounters Counters { get; } = new();
+    public RuleCounters Counters { get; }
 
     /// <summary>The rule's live sessions, UDP or TCP.</summary>
     public ICollection<IRelaySession> Sessions => _sessions.Keys;

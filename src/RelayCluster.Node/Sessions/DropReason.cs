@@ -49,6 +49,6 @@ public static class DropReasons
         DropReason.AccessDenied => "access-denied",
         DropReason.RateLimited => "rate-limited",
         DropReason.UnknownToken => "unknown-token",
-        _ => reason.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a drop reason."),
     };
 }
