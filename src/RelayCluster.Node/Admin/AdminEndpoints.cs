@@ -19,7 +19,7 @@ internal static partial class AdminEndpoints
         app.MapGet(AdminRoutes.Cluster, (Func<HttpContext, Task<IResult>>)(context => ClusterAsync(context, cluster)));
         app.MapPost("/api/cluster/members/{id}/down", (HttpRequest request, string id, CancellationToken cancellationToken) =>
             AuthorizedAsync(request, options, () => DownAsync(cluster, id, cancellationToken)));
-        app.MapGet(AdminRoutes.Metrics, (Func<HttpContext, Task<IResult>>)(context => MetricsAsync(context, options)));
+        app.MapGet(AdminRoutes.Metrics, (RequestDelegate)(context => MetricsAsync(context, options)));
         MapRules(app, cluster, options);
         MapUpstreams(app, cluster, options);
         MapSessions(app, cluster);
@@ -84,15 +84,8 @@ internal static partial class AdminEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> MetricsAsync(HttpContext context, AdminOptions options)
-    {
-        if (options.WriteMetrics is null)
-        {
-            return Problems.NotFound("This node has no metrics.");
-        }
-
-        context.Response.ContentType = Metrics.PrometheusExporter.ContentType;
-        await options.WriteMetrics(context.Response.Body, context.RequestAborted);
-        return Results.Empty;
-    }
+    private static Task MetricsAsync(HttpContext context, AdminOptions options) =>
+        options.ServeMetrics is null
+            ? Problems.NotFound("This node has no metrics.").ExecuteAsync(context)
+            : options.ServeMetrics(context);
 }
