@@ -7,7 +7,7 @@ using RelayCluster.Node.Cluster;
 
 namespace RelayCluster.Node.Admin;
 
-/// <summary>The routes of the admin API (DESIGN's list, exactly); every mutation checks the Bearer token first.</summary>
+/// <summary>The routes of the admin API (DESIGN's list, exactly) and the dashboard; every mutation checks the Bearer token first.</summary>
 internal static partial class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ClusterCoordinator cluster, AdminOptions options)
@@ -23,6 +23,7 @@ internal static partial class AdminEndpoints
         MapRules(app, cluster, options);
         MapUpstreams(app, cluster, options);
         MapSessions(app, cluster);
+        Dashboard.DashboardEndpoints.Map(app);
         app.MapFallback((HttpContext context) => Problems.NotFound($"No route {context.Request.Method} {context.Request.Path}."));
     }
 
