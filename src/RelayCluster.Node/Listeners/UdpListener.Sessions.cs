@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Listeners;
@@ -10,7 +11,8 @@ public sealed partial class UdpListener
 {
     private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
 
-    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
+    /// <summary>Opens the session of a new peer on <paramref name="routed"/> (a token's upstream) or, when null, on the rule's pick.</summary>
+    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker, UpstreamState? routed = null)
     {
         if (!_accepting)
         {
@@ -40,7 +42,7 @@ public sealed partial class UdpListener
 
         var client = (IPEndPoint)s_endPointFactory.Create(address);
 
-        var upstream = Rule.PickUpstream(client.Address);
+        var upstream = routed is null ? Rule.PickUpstream(client.Address) : routed.IsAvailable ? routed : null;
         if (upstream is null)
         {
             Rule.Limiter.Release(clientKey);

@@ -21,6 +21,7 @@ public sealed class RuleRuntime
     private volatile RuleConfig _config;
     private volatile IReadOnlyList<UpstreamState> _upstreams;
     private volatile ClientRateLimiter? _rateLimiter;
+    private volatile TokenTable? _tokens;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
     private readonly RelayMetrics? _metrics;
 
@@ -34,6 +35,7 @@ public sealed class RuleRuntime
         _config = config;
         _upstreams = upstreams;
         _policy = Policy(config);
+        _tokens = Tokens(config, upstreams);
         _metrics = metrics;
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
@@ -62,6 +64,9 @@ public sealed class RuleRuntime
     /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
     public ClientRateLimiter? RateLimiter => _rateLimiter;
 
+    /// <summary>Which upstream each routing token names, or null when the rule does not route by token.</summary>
+    public TokenTable? TokenTable => _tokens;
+
     /// <summary>Sessions, traffic and drops.</summary>
     public RuleCounters Counters { get; } = new();
 
@@ -83,9 +88,13 @@ public sealed class RuleRuntime
         Limiter.Max = config.Session.Max;
         Limiter.MaxPerClientIp = config.Session.MaxPerClientIp;
         _upstreams = upstreams;
+        _tokens = Tokens(config, upstreams);
         _policy = policy;
         _config = config;
     }
+
+    private static TokenTable? Tokens(RuleConfig config, IReadOnlyList<UpstreamState> upstreams) =>
+        config.Token is { } token ? new TokenTable(token, config.Upstreams, upstreams) : null;
 
     private static IBalancingPolicy Policy(RuleConfig config) =>
         BalancingPolicies.TryGet(config.Balance, out var policy)

@@ -48,6 +48,9 @@ public enum SessionCloseReason
     /// <summary>The session's upstream turned unhealthy and <c>session.on-upstream-down = rebind</c> moved the client to another.</summary>
     UpstreamUnhealthy = 305,
 
+    /// <summary>A datagram carried another upstream's routing token and <c>token.rebind</c> moved the client there.</summary>
+    TokenChanged = 306,
+
     /// <summary>The session failed in an unexpected way and its supervisor stopped it.</summary>
     Failed = 399,
 }
@@ -74,6 +77,7 @@ public static class SessionCloseReasons
         SessionCloseReason.RuleChanged => "rule-changed",
         SessionCloseReason.UpstreamDisabled => "upstream-disabled",
         SessionCloseReason.UpstreamUnhealthy => "upstream-unhealthy",
+        SessionCloseReason.TokenChanged => "token-changed",
         SessionCloseReason.Failed => "failed",
         _ => reason.ToString(),
     };
