@@ -67,16 +67,20 @@ internal sealed partial class ClusterNode : IDisposable
     }
 
     /// <summary>Puts rule <paramref name="name"/> (its object in HOCON), with <c>If-Match</c> when <paramref name="ifMatch"/> is set.</summary>
-    public async Task<HttpStatusCode> PutRuleAsync(string name, string hocon, long? ifMatch = null)
+    public async Task<HttpStatusCode> PutRuleAsync(string name, string hocon, long? ifMatch = null) => (await PutRuleWithRevisionAsync(name, hocon, ifMatch)).Status;
+
+    /// <summary>Like <see cref="PutRuleAsync"/>, with the revision written (0 when nothing was).</summary>
+    public async Task<(HttpStatusCode Status, long Revision)> PutRuleWithRevisionAsync(string name, string hocon, long? ifMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/rules/{name}") { Content = new StringContent(hocon) };
-        if (ifMatch is { } revision)
+        if (ifMatch is { } expected)
         {
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{revision}\"");
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{expected}\"");
         }
 
         using var response = await Http.SendAsync(request);
-        return response.StatusCode;
+        var revision = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<RuleWriteDto>(AdminJson.Options))?.Revision ?? 0 : 0;
+        return (response.StatusCode, revision);
     }
 
     public void Kill() => Process?.Dispose();
