@@ -83,6 +83,24 @@ internal sealed partial class ClusterNode : IDisposable
         return (response.StatusCode, revision);
     }
 
+    public async Task<UpstreamListDto?> UpstreamsAsync()
+    {
+        try
+        {
+            return await Http.GetFromJsonAsync<UpstreamListDto>(AdminRoutes.Upstreams, AdminJson.Options);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How <paramref name="id"/> looks from this node: its status and reachability, or null when it is not listed.</summary>
+    public async Task<MemberDto?> MemberAsync(string id) => (await ClusterAsync())?.Members.FirstOrDefault(member => member.Id == id);
+
+    /// <summary>The rule "game" on this node's own address.</summary>
+    public IPEndPoint GameEndPoint(int port) => new(Address, port);
+
     public void Kill() => Process?.Dispose();
 
     public void Dispose()

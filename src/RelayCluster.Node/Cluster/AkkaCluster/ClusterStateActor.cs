@@ -12,8 +12,9 @@ namespace RelayCluster.Node.Cluster.AkkaCluster;
 /// Follows one incarnation's membership, reachability and the shared keys, and hands a <see cref="ClusterSnapshot"/>
 /// to the backplane after every change. Registers this node's metadata when it starts.
 /// </summary>
-public sealed class ClusterStateActor : ReceiveActor
+public sealed class ClusterStateActor : ReceiveActor, IWithTimers
 {
+    private static readonly TimeSpan s_repairInterval = TimeSpan.FromSeconds(2);
     private readonly Action<ClusterSnapshot> _publish;
     private readonly ClusterExtension _cluster = ClusterExtension.Get(Context.System);
     private readonly IActorRef _replicator = DistributedData.Get(Context.System).Replicator;
@@ -58,7 +59,13 @@ public sealed class ClusterStateActor : ReceiveActor
         });
         Receive<Changed>(OnChanged);
         Receive<IUpdateResponse>(_ => { });
+        Receive<Repair>(_ => RequestRepair());
+        Receive<GetSuccess>(success => OnData(success.Key.Id, success.Data));
+        Receive<IGetResponse>(_ => { });
     }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The props of the actor.</summary>
     public static Props Props(MemberInfo info, Action<ClusterSnapshot> publish) =>
@@ -73,6 +80,7 @@ public sealed class ClusterStateActor : ReceiveActor
         _replicator.Tell(Dsl.Subscribe(ClusterKeys.Upstreams, Self));
         _replicator.Tell(Dsl.Subscribe(ClusterKeys.Stats, Self));
         _replicator.Tell(Dsl.Subscribe(ClusterKeys.Downs, Self));
+        Timers.StartPeriodicTimer("repair", Repair.Instance, s_repairInterval);
         var key = ClusterSnapshot.MemberKey(_cluster.SelfAddress);
         _replicator.Tell(Dsl.Update(
             ClusterKeys.Members, LWWDictionary<string, MemberInfo>.Empty, WriteLocal.Instance, all => all.SetItem(_cluster, key, _info)));
@@ -81,18 +89,47 @@ public sealed class ClusterStateActor : ReceiveActor
     /// <inheritdoc />
     protected override void PostStop() => _cluster.Unsubscribe(Self);
 
-    private void OnChanged(Changed changed)
+    private void OnChanged(Changed changed) => OnData(changed.Key.Id, (IReplicatedData)changed.Data);
+
+    private void OnData(string key, IReplicatedData data)
     {
-        _snapshot = changed.Key.Id switch
+        var before = _snapshot;
+        _snapshot = key switch
         {
-            var id when id == ClusterKeys.Members.Id => _snapshot with { Infos = changed.Get(ClusterKeys.Members) },
-            var id when id == ClusterKeys.Rules.Id => _snapshot with { Rules = changed.Get(ClusterKeys.Rules) },
-            var id when id == ClusterKeys.Upstreams.Id => _snapshot with { Upstreams = changed.Get(ClusterKeys.Upstreams) },
-            var id when id == ClusterKeys.Stats.Id => _snapshot with { Stats = changed.Get(ClusterKeys.Stats) },
-            var id when id == ClusterKeys.Downs.Id => _snapshot with { Downs = changed.Get(ClusterKeys.Downs) },
+            _ when key == ClusterKeys.Members.Id => _snapshot with { Infos = (LWWDictionary<string, MemberInfo>)data },
+            _ when key == ClusterKeys.Rules.Id => _snapshot with { Rules = (LWWDictionary<string, RuleEntry>)data },
+            _ when key == ClusterKeys.Upstreams.Id => _snapshot with { Upstreams = (LWWDictionary<string, UpstreamEntry>)data },
+            _ when key == ClusterKeys.Stats.Id => _snapshot with { Stats = (LWWDictionary<string, StatsEntry>)data },
+            _ when key == ClusterKeys.Downs.Id => _snapshot with { Downs = (LWWDictionary<string, OperatorDown>)data },
             _ => _snapshot,
         };
-        Publish();
+        if (!Equals(before, _snapshot))
+        {
+            Publish();
+        }
+    }
+
+    /// <summary>
+    /// Reads the shared keys from a majority now and then: a read repairs the local copy, so a member that restarted
+    /// on the same address gets the entries written before it came back even when gossip passes it by.
+    /// </summary>
+    private void RequestRepair()
+    {
+        if (_members.Count < 2)
+        {
+            return;
+        }
+
+        var read = new ReadMajority(TimeSpan.FromSeconds(1));
+        _replicator.Tell(Dsl.Get(ClusterKeys.Members, read));
+        _replicator.Tell(Dsl.Get(ClusterKeys.Rules, read));
+        _replicator.Tell(Dsl.Get(ClusterKeys.Upstreams, read));
+        _replicator.Tell(Dsl.Get(ClusterKeys.Downs, read));
+    }
+
+    private sealed class Repair
+    {
+        public static readonly Repair Instance = new();
     }
 
     private void Publish()

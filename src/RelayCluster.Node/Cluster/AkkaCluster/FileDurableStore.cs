@@ -18,7 +18,7 @@ public sealed class FileDurableStore : ReceiveActor
 {
     private const string Suffix = ".ddata";
     private readonly string _directory;
-    private readonly Serializer _serializer;
+    private readonly SerializerWithStringManifest _serializer;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     /// <summary>Created by the replicator with its <c>durable</c> config; <c>relay-file.dir</c> is the directory.</summary>
@@ -27,7 +27,7 @@ public sealed class FileDurableStore : ReceiveActor
         ArgumentNullException.ThrowIfNull(config);
         _directory = config.GetString("relay-file.dir");
         Directory.CreateDirectory(_directory);
-        _serializer = Context.System.Serialization.FindSerializerForType(typeof(DurableDataEnvelope));
+        _serializer = (SerializerWithStringManifest)Context.System.Serialization.FindSerializerForType(typeof(DurableDataEnvelope));
         Receive<LoadAll>(_ => Load());
         Receive<Store>(Write);
     }
@@ -40,10 +40,13 @@ public sealed class FileDurableStore : ReceiveActor
             foreach (var file in Directory.EnumerateFiles(_directory, "*" + Suffix))
             {
                 var key = Uri.UnescapeDataString(Path.GetFileName(file)[..^Suffix.Length]);
-                data[key] = _serializer.FromBinary<DurableDataEnvelope>(File.ReadAllBytes(file));
+                var bytes = File.ReadAllBytes(file);
+                var manifestLength = bytes[0];
+                var manifest = System.Text.Encoding.UTF8.GetString(bytes, 1, manifestLength);
+                data[key] = (DurableDataEnvelope)_serializer.FromBinary(bytes[(1 + manifestLength)..], manifest);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Runtime.Serialization.SerializationException or IndexOutOfRangeException or ArgumentException)
         {
             throw new LoadFailedException($"cannot load the cluster state from {_directory}", e);
         }
@@ -62,9 +65,13 @@ public sealed class FileDurableStore : ReceiveActor
         var temp = file + ".tmp";
         try
         {
+            // The file: one byte of manifest length, the manifest, then the serializer's bytes.
+            var manifest = System.Text.Encoding.UTF8.GetBytes(_serializer.Manifest(store.Data));
             var bytes = _serializer.ToBinary(store.Data);
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
+                stream.WriteByte((byte)manifest.Length);
+                stream.Write(manifest);
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
