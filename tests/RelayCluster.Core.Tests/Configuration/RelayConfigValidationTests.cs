@@ -33,7 +33,7 @@ public class RelayConfigValidationTests
     [InlineData(Rule + ", proxy-protocol = v1 }", "v1", "relay.rules.game.proxy-protocol: unknown value 'v1'; did you mean 'v2'? allowed: none, v2")]
     [InlineData(Rule + ", health { check = tcp } }", "tcp }", "relay.rules.game.health.check: unknown value 'tcp'; allowed: none, tcp-connect, udp-probe")]
     [InlineData("relay { log { level = info } }", "info", "relay.log.level: unknown value 'info'; allowed: verbose, debug, information, warning, error, fatal")]
-    [InlineData("relay { cluster { backplane = etc } }", "etc", "relay.cluster.backplane: unknown value 'etc'; did you mean 'etcd'? allowed: embedded, etcd")]
+    [InlineData("relay { cluster { backplane = etc } }", "etc", "relay.cluster.backplane: unknown value 'etc'; did you mean 'etcd'? allowed: embedded, etcd, akka")]
     [InlineData("relay { node { id = \"node a\" } }", "\"node a\"", "relay.node.id: expected 1 to 128 letters, digits, '.', '-' or '_', got 'node a'")]
     [InlineData("relay { cluster { name = \"eu/west\" } }", "\"eu/west\"", "relay.cluster.name: expected 1 to 64 letters, digits, '-' or '_', got 'eu/west'")]
     [InlineData("relay { rules { \"game eu\" { protocol = udp, listen = \"0.0.0.0:1\", upstreams = [\"h:1\"] } } }", "\"game eu\"", "relay.rules.game eu: a rule name must be 1 to 64 letters, digits, '-' or '_', got 'game eu'")]
