@@ -20,6 +20,7 @@ internal static class RelayConfigBinder
             Cluster = ClusterConfigBinder.Bind(relay.Section("cluster"), root.Position.File),
             Rules = RuleSetBinder.Bind(context, relay.Field("rules"), node.Admin),
             Log = BindLog(relay.Section("log")),
+            Metrics = MetricsConfigBinder.Bind(relay.Section("metrics")),
             AkkaOverrides = BindAkkaOverrides(context, root),
         };
         return config;
