@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Core.Actors;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -126,7 +125,7 @@ public sealed class TcpRelayListener : IRuleListener
         client.NoDelay = true;
         var session = new TcpSession(client, remote, Rule, _buffers, _io);
         Rule.SessionOpened(session);
-        _owner.StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+        _owner.StartSession(session);
     }
 
     private void Refuse(Socket client, DropReason reason)
