@@ -3,7 +3,6 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
 using AkkaLogLevel = Akka.Event.LogLevel;
 
@@ -27,10 +26,11 @@ internal sealed class NodeActorSystem : IAsyncDisposable
     public ActorSystem System { get; }
 
     /// <summary>Starts the actor system of <paramref name="config"/>.</summary>
-    public static async Task<NodeActorSystem> StartAsync(RelayConfig config, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<NodeActorSystem> StartAsync(RelayConfig config, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton(loggerFactory);
+        // The node handles SIGTERM (drain first); this host only carries the actor system and must not react to signals.
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.Services.AddAkka(ActorSystemNames.From(config.Cluster.Name), akka => akka
             .AddHocon(NodeAkkaSettings.Hocon, HoconAddMode.Prepend)
             .ConfigureLoggers(loggers =>
@@ -68,5 +68,12 @@ internal sealed class NodeActorSystem : IAsyncDisposable
     {
         await _host.StopAsync(CancellationToken.None);
         _host.Dispose();
+    }
+
+    private sealed class NoSignalLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, TcpIo tcpIo = TcpIo.Default,
         CancellationToken cancellationToken = default)
     {
-        var actors = await NodeActorSystem.StartAsync(config, loggerFactory, cancellationToken);
+        var actors = await NodeActorSystem.StartAsync(config, cancellationToken);
         var node = new RelayNode(config, actors, budget, loggerFactory, udpIo, tcpIo);
         actors.System.ActorOf(Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
         try
