@@ -1,7 +1,8 @@
 // udp-load: a lean closed-loop UDP load generator for benchmarks. Each flow is its own connected socket with WINDOW
-// datagrams in flight; every reply sends the next datagram. Each datagram carries its flow, its slot in the window,
-// a sequence number and its send time, so a reply that reaches the wrong flow, a duplicate or a stale reply is counted
-// instead of timed, and a datagram with no reply within 200 ms is counted lost and replaced.
+// datagrams in flight; every reply sends the next datagram. Each datagram carries a run id, its flow, its slot in the
+// window, a sequence number and its send time, so a reply that reaches the wrong flow, a duplicate, a stale reply or
+// one meant for an earlier run on a reused port is counted instead of timed, and a datagram with no reply within
+// 200 ms is counted lost and replaced.
 //
 //   udp-load --target 127.0.0.1:PORT [--flows 16] [--window 8] [--size 64] [--duration 10] [--warmup 2] [--json]
 //
@@ -26,6 +27,7 @@
 #define MAX_WINDOW 64
 
 struct header {
+    uint32_t run; // tells this process's datagrams from late replies to an earlier run that used the same port
     uint32_t flow;
     uint32_t slot;
     uint64_t sequence;
@@ -41,7 +43,8 @@ struct flow {
 static struct flow *flows;
 static int flow_count, window = 8, size = 64;
 static uint32_t *histogram;
-static uint64_t measured, total, lost, misrouted, stale, send_errors, next_sequence = 1;
+static uint32_t run;
+static uint64_t measured, total, lost, misrouted, stale, foreign, send_errors, next_sequence = 1;
 static int measuring;
 
 static uint64_t now_ns(void)
@@ -58,7 +61,7 @@ static double seconds(const char *text)
 
 static void send_slot(struct flow *flow, uint32_t flow_id, uint32_t slot, char *buffer)
 {
-    struct header header = { flow_id, slot, next_sequence++, now_ns() };
+    struct header header = { run, flow_id, slot, next_sequence++, now_ns() };
     flow->sequence[slot] = header.sequence;
     flow->sent_ns[slot] = header.sent_ns;
     memcpy(buffer, &header, sizeof header);
@@ -85,6 +88,10 @@ static void receive(uint32_t flow_id, char *out)
             continue;
         }
         memcpy(&header, buffers[i], sizeof header);
+        if (header.run != run) {
+            foreign++;
+            continue;
+        }
         if (header.flow != flow_id) {
             misrouted++;
             continue;
@@ -176,6 +183,7 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    run = (uint32_t)getpid() ^ (uint32_t)now_ns();
     histogram = calloc(HISTOGRAM_BUCKETS, sizeof *histogram);
     flows = calloc((size_t)flow_count, sizeof *flows);
     int epoll = epoll_create1(EPOLL_CLOEXEC);
@@ -215,15 +223,16 @@ int main(int argc, char **argv)
     double rate = (double)measured / duration;
     double p50 = percentile(0.50), p90 = percentile(0.90), p99 = percentile(0.99), p999 = percentile(0.999);
     if (json)
-        printf("{\"roundTripsPerSecond\":%.0f,\"roundTrips\":%llu,\"totalRoundTrips\":%llu,\"lost\":%llu,\"misrouted\":%llu,\"stale\":%llu,"
+        printf("{\"roundTripsPerSecond\":%.0f,\"roundTrips\":%llu,\"totalRoundTrips\":%llu,\"lost\":%llu,\"misrouted\":%llu,\"stale\":%llu,\"foreign\":%llu,"
                "\"sendErrors\":%llu,\"rttP50Us\":%.1f,\"rttP90Us\":%.1f,\"rttP99Us\":%.1f,\"rttP999Us\":%.1f}\n",
                rate, (unsigned long long)measured, (unsigned long long)total, (unsigned long long)lost,
-               (unsigned long long)misrouted, (unsigned long long)stale, (unsigned long long)send_errors, p50, p90, p99,
-               p999);
+               (unsigned long long)misrouted, (unsigned long long)stale, (unsigned long long)foreign,
+               (unsigned long long)send_errors, p50, p90, p99, p999);
     else
-        printf("%.0f round trips/s (%llu), lost %llu, misrouted %llu, stale %llu, send errors %llu; "
+        printf("%.0f round trips/s (%llu), lost %llu, misrouted %llu, stale %llu, foreign %llu, send errors %llu; "
                "RTT p50 %.1f us, p90 %.1f us, p99 %.1f us, p99.9 %.1f us\n",
                rate, (unsigned long long)measured, (unsigned long long)lost, (unsigned long long)misrouted,
-               (unsigned long long)stale, (unsigned long long)send_errors, p50, p90, p99, p999);
+               (unsigned long long)stale, (unsigned long long)foreign, (unsigned long long)send_errors, p50, p90, p99,
+               p999);
     return misrouted > 0 ? 1 : 0;
 }
