@@ -95,7 +95,7 @@ public sealed partial class RelayNode : IAsyncDisposable
 
         var listen = ListenEndPoint(config.Listen);
         var upstreams = await ResolveUpstreamsAsync(config, listen, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RuleRuntime>()) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)

@@ -27,8 +27,8 @@ public class RelayConfigValidationTests
     [InlineData(Rule + ", rate-limit { burst = -1 } }", "-1", "relay.rules.game.rate-limit.burst: expected an integer of 0 or more, got '-1'")]
     [InlineData(Rule + ", rate-limit { max-clients = 0 } }", "0 }", "relay.rules.game.rate-limit.max-clients: expected an integer from 1 to 16777216, got '0'")]
     // Names, enums and policies.
-    [InlineData(Rule + ", balance = least-session }", "least-session ", "relay.rules.game.balance: unknown balancing policy 'least-session'; did you mean 'least-sessions'? allowed: round-robin, least-sessions, random-two, hash-client-ip")]
-    [InlineData(Rule + ", balance = fastest }", "fastest", "relay.rules.game.balance: unknown balancing policy 'fastest'; allowed: round-robin, least-sessions, random-two, hash-client-ip")]
+    [InlineData(Rule + ", balance = least-session }", "least-session ", "relay.rules.game.balance: unknown balancing policy 'least-session'; did you mean 'least-sessions'? allowed: round-robin, least-sessions, random-two, hash-client-ip, most-free-slots")]
+    [InlineData(Rule + ", balance = fastest }", "fastest", "relay.rules.game.balance: unknown balancing policy 'fastest'; allowed: round-robin, least-sessions, random-two, hash-client-ip, most-free-slots")]
     [InlineData(Rule + ", load-scope = global }", "global", "relay.rules.game.load-scope: unknown value 'global'; allowed: node, cluster")]
     [InlineData(Rule + ", proxy-protocol = v1 }", "v1", "relay.rules.game.proxy-protocol: unknown value 'v1'; did you mean 'v2'? allowed: none, v2")]
     [InlineData(Rule + ", health { check = tcp } }", "tcp }", "relay.rules.game.health.check: unknown value 'tcp'; allowed: none, tcp-connect, udp-probe")]
