@@ -14,7 +14,7 @@
 #   TOOLS       native (default: bench/native/udp-load.c and udp-echo.c, built here with cc) or dotnet (relay-bench)
 #   DURATION    measured time per run (default 10s)           WARMUP      unmeasured time before it (default 2s)
 #   SCENARIOS   FLOWSxWINDOW list (default "64x4 16x8 1x1")    SIZE        datagram bytes (default 64)
-#   ROUNDS      runs per cell, median and min-max reported (3) ECHO_THREADS echo threads (default 1)
+#   ROUNDS      runs per cell, median and min-max reported (3) ECHO_THREADS echo threads (native 1, dotnet: cores)
 #   NGINX_WORKERS  worker_processes of the "nginx" column (auto) SOCKPERF=0 skips the sockperf table
 #   CORES       core counts for the per-core table ("1 2"; empty skips it)
 #   PERCORE_SCENARIOS  FLOWSxWINDOW list of the per-core table (default "64x4")
@@ -31,7 +31,7 @@ WARMUP=${WARMUP:-2s}
 SIZE=${SIZE:-64}
 SCENARIOS=${SCENARIOS:-"64x4 16x8 1x1"}
 ROUNDS=${ROUNDS:-3}
-ECHO_THREADS=${ECHO_THREADS:-1}
+ECHO_THREADS=${ECHO_THREADS:-$([[ $TOOLS == native ]] && echo 1 || nproc)}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
 SOCKPERF=${SOCKPERF:-1}
 CORES=${CORES-"1 2"}
