@@ -29,6 +29,16 @@ public class RelayConfigDefaultsTests
         Assert.Empty(config.Rules);
         Assert.Equal(RelayLogLevel.Information, config.Log.Level);
         Assert.Equal(LogFormat.Text, config.Log.Format);
+        Assert.Null(config.Metrics.Otlp);
+    }
+
+    [Fact]
+    public void Bind_OtlpEndpoint_EnablesExportWithDefaultInterval()
+    {
+        var config = ConfigText.Valid("relay.metrics.otlp.endpoint = \"http://127.0.0.1:4318/v1/metrics\"");
+
+        Assert.Equal(new Uri("http://127.0.0.1:4318/v1/metrics"), config.Metrics.Otlp?.Endpoint);
+        Assert.Equal(TimeSpan.FromSeconds(15), config.Metrics.Otlp?.Interval);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public partial class MetricLabelTests
         using var peer = new UdpPeer(node.Rule(udp.Name).Listener.LocalEndPoint);
         Assert.NotNull(await peer.RoundTripAsync([1], TimeSpan.FromSeconds(5)));
 
-        var exposition = PrometheusTextChecker.Check(node.Metrics.Prometheus.Render());
+        var exposition = PrometheusTextChecker.Check(await node.Metrics.Prometheus.ScrapeAsync());
 
         var values = exposition.Samples.SelectMany(sample => sample.Labels)
             .Where(label => !s_namedByOperator.Contains(label.Key))
