@@ -24,8 +24,6 @@ internal static unsafe partial class LinuxSockets
     /// <summary>Room for a <c>sockaddr_in6</c> (28 bytes), rounded up.</summary>
     public const int AddressRoom = 32;
 
-    public const int Econnrefused = 111;
-
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
     public static partial int ReceiveMessages(int fd, byte* messages, uint count, int flags, void* timeout);
 

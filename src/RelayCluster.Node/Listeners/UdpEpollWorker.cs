@@ -40,11 +40,6 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
     {
         _listener = listener;
         _socket = socket;
-        // Client datagrams land after room for a PROXY header, one byte longer than allowed so an oversized one is seen.
-        var slotSize = UdpSession.HeaderRoom + maxDatagram + 1;
-        var slots = Math.Clamp(BatchBytes / slotSize, 1, MaxSlots);
-        _requests = new DatagramBatch(slots, slotSize, UdpSession.HeaderRoom, withNames: true);
-        _replies = new UdpReplyBatch((int)socket.SafeHandle.DangerousGetHandle(), slots, maxDatagram);
         _epoll = LinuxSockets.EpollCreate(LinuxSockets.EpollCloexec);
         if (_epoll < 0)
         {
@@ -58,6 +53,11 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
             throw new SocketException(error);
         }
 
+        // Client datagrams land after room for a PROXY header, one byte longer than allowed so an oversized one is seen.
+        var slotSize = UdpSession.HeaderRoom + maxDatagram + 1;
+        var slots = Math.Clamp(BatchBytes / slotSize, 1, MaxSlots);
+        _requests = new DatagramBatch(slots, slotSize, UdpSession.HeaderRoom, withNames: true);
+        _replies = new UdpReplyBatch((int)socket.SafeHandle.DangerousGetHandle(), slots, maxDatagram);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
     }
 
