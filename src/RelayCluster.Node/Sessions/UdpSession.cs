@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Core.ProxyProtocol;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
@@ -111,7 +111,7 @@ public sealed class UdpSession : IActorOwnedSession
     /// Starts the async reader of upstream replies, which runs until the session is closed; null when the listener's
     /// epoll worker reads them instead (registered when the session opened).
     /// </summary>
-    Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router) => _worker is null ? RunAsync() : null;
+    Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router) => _worker is null ? RunAsync() : null;
 
     /// <summary>
     /// Reads the replies waiting on the upstream socket (at most a budget) into the worker's reply batch, which sends
