@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace RelayCluster.Hocon.Tests;
 
-/// <summary>Lightbend's equivalence suite: every .conf and .json beside an original.json must parse to the same tree.</summary>
+/// <summary>Lightbend's equivalence suite (vendored in Conformance/): every .conf and .json beside an original.json must parse to the same tree.</summary>
 public class ConformanceTests
 {
     private const string MissingSuite = "<suite not found>";
@@ -40,7 +40,7 @@ public class ConformanceTests
     {
         var suite = FindSuite();
         Assert.True(file != MissingSuite && suite is not null,
-            "The HOCON conformance suite was not found: expected shared/hocon-conformance beside the directory holding RelayCluster.sln.");
+            "The HOCON conformance suite was not found: expected Conformance/ beside the test assembly (copied from the test project at build).");
 
         var path = Path.Combine(suite!, file);
         var original = Path.Combine(Path.GetDirectoryName(path)!, "original.json");
@@ -50,18 +50,11 @@ public class ConformanceTests
         AssertSame(expected.RootElement, actual, "$");
     }
 
+    // The suite is vendored in Conformance/ (Lightbend's test resources, Apache-2.0) and copied beside the assembly.
     private static string? FindSuite()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RelayCluster.sln")))
-            {
-                var suite = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "hocon-conformance"));
-                return Directory.Exists(suite) ? suite : null;
-            }
-        }
-
-        return null;
+        var suite = Path.Combine(AppContext.BaseDirectory, "Conformance");
+        return Directory.Exists(suite) ? suite : null;
     }
 
     private static void AssertSame(JsonElement expected, HoconValue actual, string path)

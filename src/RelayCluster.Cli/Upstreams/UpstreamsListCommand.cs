@@ -26,7 +26,8 @@ internal sealed class UpstreamsListCommand(CliContext context)
 
     /// <summary>
     /// Writes the table: rule, address, weight, admin state, this node's health, sessions as <c>this node/cluster</c>,
-    /// then each node's health under the node's id (<c>-</c> where a node published nothing for the upstream).
+    /// then each node's health under the node's id (<c>-</c> where a node published nothing for the upstream). When a game
+    /// server reports its players, a <c>PLAYERS</c> column after <c>SESSIONS</c> shows them as <c>players/max</c>.
     /// </summary>
     public static void Write(TextWriter output, UpstreamListDto upstreams)
     {
@@ -40,7 +41,8 @@ internal sealed class UpstreamsListCommand(CliContext context)
 
         var nodes = upstreams.Upstreams.SelectMany(upstream => upstream.Nodes).Select(node => node.Node)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var table = new TextTable(["RULE", "ADDRESS", "WEIGHT", "ADMIN", "HEALTH", "SESSIONS", .. nodes]);
+        var players = upstreams.Upstreams.Any(upstream => upstream.MaxPlayers is not null);
+        var table = new TextTable(["RULE", "ADDRESS", "WEIGHT", "ADMIN", "HEALTH", "SESSIONS", .. players ? ["PLAYERS"] : Array.Empty<string>(), .. nodes]);
         foreach (var upstream in upstreams.Upstreams)
         {
             var health = nodes.Select(node => upstream.Nodes.FirstOrDefault(view => view.Node == node)?.Health ?? "-");
@@ -52,10 +54,14 @@ internal sealed class UpstreamsListCommand(CliContext context)
                 upstream.AdminState,
                 upstream.Health,
                 $"{Texts.Count(upstream.Sessions)}/{Texts.Count(upstream.ClusterSessions)}",
+                .. players ? [PlayersOf(upstream)] : Array.Empty<string>(),
                 .. health,
             ]);
         }
 
         table.Write(output);
     }
+
+    private static string PlayersOf(UpstreamDto upstream) =>
+        upstream is { Players: { } count, MaxPlayers: { } max } ? $"{Texts.Count(count)}/{Texts.Count(max)}" : "-";
 }

@@ -58,8 +58,11 @@ public sealed record UpstreamNodeDto(string Node, string Health, long Sessions);
 /// <param name="Sessions">Live sessions on this node.</param>
 /// <param name="ClusterSessions">Live sessions on every reachable member, this node included.</param>
 /// <param name="Nodes">Each member's last published view of the upstream.</param>
+/// <param name="Players">The players the game server last reported to this node's probe; null when its probe reads none.</param>
+/// <param name="MaxPlayers">The most players the game server takes, as it last reported; null when unknown.</param>
 public sealed record UpstreamDto(
-    string Rule, string Address, int Weight, string AdminState, string Health, long Sessions, long ClusterSessions, IReadOnlyList<UpstreamNodeDto> Nodes);
+    string Rule, string Address, int Weight, string AdminState, string Health, long Sessions, long ClusterSessions, IReadOnlyList<UpstreamNodeDto> Nodes,
+    int? Players = null, int? MaxPlayers = null);
 
 /// <summary><c>GET /api/upstreams</c>.</summary>
 public sealed record UpstreamListDto(IReadOnlyList<UpstreamDto> Upstreams);

@@ -16,4 +16,10 @@ public interface IBalancingPolicy
     /// <param name="available">The rule's available upstreams, in the rule's order.</param>
     /// <returns>One element of <paramref name="available"/>.</returns>
     UpstreamState Pick(BalancingContext context, IReadOnlyList<UpstreamState> available);
+
+    /// <summary>
+    /// Whether the policy lets <paramref name="upstream"/>, which is available, take a new session at all; a policy that
+    /// knows an upstream is full says no, and the pick then treats it as unavailable. Every upstream by default.
+    /// </summary>
+    bool Admits(UpstreamState upstream) => true;
 }

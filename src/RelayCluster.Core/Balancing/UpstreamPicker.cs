@@ -21,7 +21,7 @@ public static class UpstreamPicker
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(upstreams);
 
-        var count = CountAvailable(upstreams, out var firstAvailable);
+        var count = CountAvailable(policy, upstreams, out var firstAvailable);
         if (count <= 1)
         {
             return firstAvailable;
@@ -36,7 +36,7 @@ public static class UpstreamPicker
         try
         {
             // Health can change between counting and copying; the policy must still see at least two.
-            return CopyAvailable(upstreams, available) switch
+            return CopyAvailable(policy, upstreams, available) switch
             {
                 0 => null,
                 1 => available[0],
@@ -49,17 +49,18 @@ public static class UpstreamPicker
         }
     }
 
-    /// <summary>Replaces the contents of <paramref name="destination"/> with the available upstreams, in order.</summary>
+    /// <summary>Replaces the contents of <paramref name="destination"/> with the upstreams available to <paramref name="policy"/>, in order.</summary>
     /// <returns>How many upstreams are available.</returns>
-    public static int CopyAvailable(IReadOnlyList<UpstreamState> upstreams, List<UpstreamState> destination)
+    public static int CopyAvailable(IBalancingPolicy policy, IReadOnlyList<UpstreamState> upstreams, List<UpstreamState> destination)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(upstreams);
         ArgumentNullException.ThrowIfNull(destination);
 
         destination.Clear();
         for (var i = 0; i < upstreams.Count; i++)
         {
-            if (upstreams[i].IsAvailable)
+            if (upstreams[i].IsAvailable && policy.Admits(upstreams[i]))
             {
                 destination.Add(upstreams[i]);
             }
@@ -68,13 +69,13 @@ public static class UpstreamPicker
         return destination.Count;
     }
 
-    private static int CountAvailable(IReadOnlyList<UpstreamState> upstreams, out UpstreamState? firstAvailable)
+    private static int CountAvailable(IBalancingPolicy policy, IReadOnlyList<UpstreamState> upstreams, out UpstreamState? firstAvailable)
     {
         firstAvailable = null;
         var count = 0;
         for (var i = 0; i < upstreams.Count; i++)
         {
-            if (upstreams[i].IsAvailable)
+            if (upstreams[i].IsAvailable && policy.Admits(upstreams[i]))
             {
                 firstAvailable ??= upstreams[i];
                 count++;

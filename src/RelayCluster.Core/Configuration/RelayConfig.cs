@@ -15,12 +15,15 @@ public sealed record RelayConfig
     /// <summary>Logging (<c>relay.log</c>).</summary>
     public LogConfig Log { get; init; } = new();
 
+    /// <summary>Metrics export (<c>relay.metrics</c>).</summary>
+    public MetricsConfig Metrics { get; init; } = new();
+
     /// <summary>Whether both configs are the same, comparing rules element by element.</summary>
     public bool Equals(RelayConfig? other) =>
-        other is not null && Node == other.Node && Cluster == other.Cluster && Sequences.Equal(Rules, other.Rules) && Log == other.Log;
+        other is not null && Node == other.Node && Cluster == other.Cluster && Sequences.Equal(Rules, other.Rules) && Log == other.Log && Metrics == other.Metrics;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Node, Cluster, Sequences.Hash(Rules), Log);
+    public override int GetHashCode() => HashCode.Combine(Node, Cluster, Sequences.Hash(Rules), Log, Metrics);
 
     /// <summary>The rule named <paramref name="name"/>, or null.</summary>
     public RuleConfig? FindRule(string name) => Rules.FirstOrDefault(rule => string.Equals(rule.Name, name, StringComparison.Ordinal));

@@ -49,6 +49,9 @@ public sealed record RuleConfig
     /// <summary>TLS from the node to the upstreams, tcp only (<c>upstream-tls</c>); default off.</summary>
     public UpstreamTlsConfig UpstreamTls { get; init; } = new();
 
+    /// <summary>Token routing of a udp rule (<c>token</c>): null, the default, picks upstreams by <see cref="Balance"/>.</summary>
+    public TokenConfig? Token { get; init; }
+
     /// <summary>Where the rule's name was written, for messages about the rule; default an unknown position.</summary>
     public HoconPosition Position { get; init; }
 
@@ -70,7 +73,8 @@ public sealed record RuleConfig
         && RateLimit == other.RateLimit
         && ProxyProtocol == other.ProxyProtocol
         && Tls == other.Tls
-        && UpstreamTls == other.UpstreamTls;
+        && UpstreamTls == other.UpstreamTls
+        && Token == other.Token;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Protocol, Listen, Sequences.Hash(Upstreams), Balance, Session, Health, Access);

@@ -15,8 +15,11 @@ public sealed record SessionConfig
     /// <summary>The default <see cref="Max"/>: 10000.</summary>
     public const int DefaultMax = 10_000;
 
-    /// <summary>The default <see cref="MaxPerClientIp"/>: 64.</summary>
-    public const int DefaultMaxPerClientIp = 64;
+    /// <summary>The default <see cref="MaxPerClientIp"/>: 0, no per-IP cap.</summary>
+    public const int DefaultMaxPerClientIp = 0;
+
+    /// <summary>The default <see cref="ReclaimAfter"/>: 10 seconds.</summary>
+    public static readonly TimeSpan DefaultReclaimAfter = TimeSpan.FromSeconds(10);
 
     /// <summary>The default <see cref="MaxDatagram"/>: 2048 bytes.</summary>
     public const int DefaultMaxDatagram = 2048;
@@ -51,8 +54,17 @@ public sealed record SessionConfig
     /// <summary>The most live sessions of the rule on one node (<c>max</c>); default 10000.</summary>
     public int Max { get; init; } = DefaultMax;
 
-    /// <summary>The most live sessions of the rule on one node from one client IP address (<c>max-per-client-ip</c>); default 64.</summary>
+    /// <summary>
+    /// The most live sessions of the rule on one node from one client IP address (<c>max-per-client-ip</c>); default 0,
+    /// which sets no per-IP cap. An opt-in protection: many clients may share one address behind a NAT.
+    /// </summary>
     public int MaxPerClientIp { get; init; } = DefaultMaxPerClientIp;
+
+    /// <summary>
+    /// udp, with a <see cref="MaxPerClientIp"/> cap (<c>reclaim-after</c>): a new flow of a client at its cap takes over the
+    /// client's idlest session when that one has been idle at least this long; default 10 s.
+    /// </summary>
+    public TimeSpan ReclaimAfter { get; init; } = DefaultReclaimAfter;
 
     /// <summary>The largest datagram relayed, in bytes; larger ones are dropped (<c>max-datagram</c>, udp); default 2048, from 64 to 65507.</summary>
     public int MaxDatagram { get; init; } = DefaultMaxDatagram;

@@ -20,4 +20,22 @@ public sealed record UpstreamConfig
 
     /// <summary>The upstream's share of new sessions relative to the rule's other upstreams (<c>weight</c>); default 1, from 1 to 10000.</summary>
     public int Weight { get; init; } = DefaultWeight;
+
+    /// <summary>
+    /// The routing tokens that name this upstream, as upper-case hex (<c>tokens</c>, written as text or <c>hex:...</c>);
+    /// empty unless the rule routes by token.
+    /// </summary>
+    public IReadOnlyList<string> Tokens { get; init; } = [];
+
+    /// <summary>Whether both name the same upstream with the same weight and the same tokens in the same order.</summary>
+    public bool Equals(UpstreamConfig? other) =>
+        other is not null
+        && string.Equals(Address, other.Address, StringComparison.Ordinal)
+        && string.Equals(Host, other.Host, StringComparison.Ordinal)
+        && Port == other.Port
+        && Weight == other.Weight
+        && Sequences.Equal(Tokens, other.Tokens);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Address, Host, Port, Weight, Sequences.Hash(Tokens));
 }

@@ -1,12 +1,15 @@
+using RelayCluster.Core.Upstreams;
+
 namespace RelayCluster.Core.Health;
 
 /// <summary>The outcome of one probe of one upstream: passed, or failed with a reason and a detail for the log.</summary>
 public sealed class ProbeResult
 {
-    private ProbeResult(HealthFailureReason? failure, string detail)
+    private ProbeResult(HealthFailureReason? failure, string detail, UpstreamCapacity? capacity = null)
     {
         Failure = failure;
         Detail = detail;
+        Capacity = capacity;
     }
 
     /// <summary>A passed probe.</summary>
@@ -17,6 +20,16 @@ public sealed class ProbeResult
 
     /// <summary>Why the probe failed; null when it passed.</summary>
     public HealthFailureReason? Failure { get; }
+
+    /// <summary>The players the upstream reported in its answer; null when the probe does not read them.</summary>
+    public UpstreamCapacity? Capacity { get; }
+
+    /// <summary>A passed probe whose answer said how full the upstream is.</summary>
+    public static ProbeResult PassedWith(UpstreamCapacity capacity)
+    {
+        ArgumentNullException.ThrowIfNull(capacity);
+        return new ProbeResult(null, $"passed, {capacity} players", capacity);
+    }
 
     /// <summary>What happened, for people, such as <c>no reply within 1s</c>.</summary>
     public string Detail { get; }

@@ -16,6 +16,7 @@ public sealed class UpstreamState
     private volatile UpstreamHealth _health;
     private volatile UpstreamAdminState _adminState;
     private volatile int _weight;
+    private volatile CapacityReport? _capacity;
 
     /// <summary>Creates the state of an upstream that is enabled, of unknown health and without sessions.</summary>
     /// <param name="address">The address as configured, <c>host:port</c>; it names the upstream everywhere and keys client hashing.</param>
@@ -77,6 +78,21 @@ public sealed class UpstreamState
     /// <summary>Whether new sessions may use the upstream: it is enabled and not known to be unhealthy.</summary>
     public bool IsAvailable => _adminState == UpstreamAdminState.Enabled && _health != UpstreamHealth.Unhealthy;
 
+    /// <summary>What the upstream last reported of its players (from the <c>a2s-info</c> or <c>minecraft-bedrock</c> probe); null when unknown.</summary>
+    public UpstreamCapacity? Capacity => _capacity?.Capacity;
+
+    /// <summary>
+    /// The places the upstream has left now: its last report, less the sessions this node opened on it since (and plus
+    /// those that ended), so a burst of new sessions between two probes does not overfill it. Null when unknown.
+    /// </summary>
+    public int? FreeSlots => _capacity is { } report
+        ? Math.Clamp(report.Capacity.MaxPlayers - report.Capacity.Players - (ActiveSessions - report.SessionsAtReport), 0, report.Capacity.MaxPlayers)
+        : null;
+
+    /// <summary>Records what the upstream reported of its players; null forgets it.</summary>
+    public void ReportCapacity(UpstreamCapacity? capacity) =>
+        _capacity = capacity is null ? null : new CapacityReport(capacity, ActiveSessions);
+
     /// <summary>A hash of <see cref="Address"/> that is the same in every process, so every node hashes clients alike.</summary>
     internal ulong AddressHash { get; }
 
@@ -92,4 +108,7 @@ public sealed class UpstreamState
 
     /// <inheritdoc/>
     public override string ToString() => Address;
+
+    // One reference, so a reader never sees the players of one report with the session count of another.
+    private sealed record CapacityReport(UpstreamCapacity Capacity, int SessionsAtReport);
 }

@@ -7,7 +7,7 @@ using RelayCluster.Node.Cluster;
 
 namespace RelayCluster.Node.Admin;
 
-/// <summary>The routes of the admin API (DESIGN's list, exactly); every mutation checks the Bearer token first.</summary>
+/// <summary>The routes of the admin API (DESIGN's list, exactly) and the dashboard; every mutation checks the Bearer token first.</summary>
 internal static partial class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ClusterCoordinator cluster, AdminOptions options)
@@ -19,10 +19,11 @@ internal static partial class AdminEndpoints
         app.MapGet(AdminRoutes.Cluster, (Func<HttpContext, Task<IResult>>)(context => ClusterAsync(context, cluster)));
         app.MapPost("/api/cluster/members/{id}/down", (HttpRequest request, string id, CancellationToken cancellationToken) =>
             AuthorizedAsync(request, options, () => DownAsync(cluster, id, cancellationToken)));
-        app.MapGet(AdminRoutes.Metrics, (Func<HttpContext, Task<IResult>>)(context => MetricsAsync(context, options)));
+        app.MapGet(AdminRoutes.Metrics, (RequestDelegate)(context => MetricsAsync(context, options)));
         MapRules(app, cluster, options);
         MapUpstreams(app, cluster, options);
         MapSessions(app, cluster);
+        Dashboard.DashboardEndpoints.Map(app);
         app.MapFallback((HttpContext context) => Problems.NotFound($"No route {context.Request.Method} {context.Request.Path}."));
     }
 
@@ -84,15 +85,8 @@ internal static partial class AdminEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> MetricsAsync(HttpContext context, AdminOptions options)
-    {
-        if (options.WriteMetrics is null)
-        {
-            return Problems.NotFound("This node has no metrics.");
-        }
-
-        context.Response.ContentType = Metrics.PrometheusExporter.ContentType;
-        await options.WriteMetrics(context.Response.Body, context.RequestAborted);
-        return Results.Empty;
-    }
+    private static Task MetricsAsync(HttpContext context, AdminOptions options) =>
+        options.ServeMetrics is null
+            ? Problems.NotFound("This node has no metrics.").ExecuteAsync(context)
+            : options.ServeMetrics(context);
 }

@@ -67,9 +67,10 @@ internal static class AdminViews
                         .Where(load => string.Equals(load.Address, upstream.Address, StringComparison.OrdinalIgnoreCase))
                         .Select(load => new UpstreamNodeDto(stats.Node, load.Health, load.Sessions)))
                     .ToList();
+                var capacity = upstream.Capacity;
                 upstreams.Add(new UpstreamDto(
                     rule.Runtime.Name, upstream.Address, upstream.Weight, Name(upstream.AdminState), Name(upstream.Health),
-                    upstream.ActiveSessions, upstream.ActiveSessions + upstream.ClusterSessions, nodes));
+                    upstream.ActiveSessions, upstream.ActiveSessions + upstream.ClusterSessions, nodes, capacity?.Players, capacity?.MaxPlayers));
             }
         }
 

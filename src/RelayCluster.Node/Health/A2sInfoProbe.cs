@@ -28,7 +28,7 @@ internal sealed class A2sInfoProbe : DatagramProbe
 
         return A2sInfo.Classify(reply.Span, out _) switch
         {
-            A2sInfo.ReplyKind.Info => ProbeResult.Passed,
+            A2sInfo.ReplyKind.Info => A2sInfo.ReadCapacity(reply.Span) is { } capacity ? ProbeResult.PassedWith(capacity) : ProbeResult.Passed,
             A2sInfo.ReplyKind.Challenge => ProbeResult.Failed(
                 HealthFailureReason.Mismatch, "the query with the challenge was answered by another challenge"),
             _ => ProbeResult.Failed(

@@ -54,6 +54,7 @@ internal sealed partial class HealthCheckActor
 
         state.InFlight = false;
         state.LastResult = completed.Result;
+        state.Upstream.ReportCapacity(completed.Result.Capacity);
         _metrics?.ProbeFinished(_rule, state.Upstream.Address, _clock.GetElapsedTime(state.StartedAt));
         if (!completed.Result.IsPassed)
         {

@@ -26,8 +26,11 @@ internal sealed class MinecraftBedrockProbe : DatagramProbe
         var time = (long)_timeProvider.GetElapsedTime(_started).TotalMilliseconds;
         await socket.SendAsync(RakNetPing.Ping(time, _clientGuid), cancellationToken);
         var reply = await socket.ReceiveAsync(cancellationToken);
-        return RakNetPing.CheckPong(reply.Span, time) is { } mismatch
-            ? ProbeResult.Failed(HealthFailureReason.Mismatch, mismatch)
-            : ProbeResult.Passed;
+        if (RakNetPing.CheckPong(reply.Span, time) is { } mismatch)
+        {
+            return ProbeResult.Failed(HealthFailureReason.Mismatch, mismatch);
+        }
+
+        return RakNetPing.ReadCapacity(reply.Span) is { } capacity ? ProbeResult.PassedWith(capacity) : ProbeResult.Passed;
     }
 }

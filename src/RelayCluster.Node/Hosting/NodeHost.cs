@@ -57,7 +57,7 @@ public sealed class NodeHost : IAsyncDisposable
             {
                 Token = config.Node.Admin.Token,
                 RequestLeave = options.RequestLeave,
-                WriteMetrics = node.Metrics.Prometheus.WriteAsync,
+                ServeMetrics = node.Metrics.Prometheus.HandleAsync,
             };
             admin = await AdminServer.StartAsync(config.Node.Admin.Bind, cluster, adminOptions, loggerFactory, cancellationToken);
             var adminUrl = admin.AdvertisedUrl.ToString().TrimEnd('/');

@@ -91,7 +91,10 @@ public sealed partial class RelayNode
                 await health.GracefulStop(s_askTimeout);
             }
 
-            foreach (var upstream in removed)
+            // Nothing judges the upstreams of a rule without checks: every one goes back into rotation, whatever the
+            // checks before said. Removed upstreams lose their verdict too.
+            var unjudged = next.Health.Check == HealthCheckKind.None ? running.Runtime.Upstreams.Concat(upstreams) : removed;
+            foreach (var upstream in unjudged)
             {
                 upstream.Health = UpstreamHealth.Unknown;
             }

@@ -39,7 +39,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         _actors = actors;
         Budget = budget;
         _logger = loggerFactory.CreateLogger<RelayNode>();
-        Metrics = new RelayMetrics(() => _rules, config.Node.Id);
+        Metrics = new RelayMetrics(() => _rules, config.Node.Id, config.Metrics.Otlp);
     }
 
     /// <summary>The config the node runs.</summary>
@@ -51,7 +51,7 @@ public sealed partial class RelayNode : IAsyncDisposable
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
 
-    /// <summary>The node's metrics: its meter's instruments and their Prometheus text.</summary>
+    /// <summary>The node's metrics: its meter's instruments and their exporters.</summary>
     public RelayMetrics Metrics { get; }
 
     /// <summary>The running rules: a snapshot, replaced as a whole when rules change.</summary>
@@ -96,7 +96,7 @@ public sealed partial class RelayNode : IAsyncDisposable
 
         var listen = ListenEndPoint(config.Listen);
         var upstreams = await ResolveUpstreamsAsync(config, listen, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RuleRuntime>()) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)

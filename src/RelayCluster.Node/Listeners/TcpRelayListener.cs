@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using RelayCluster.Core.Traffic;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
 
@@ -116,17 +117,74 @@ public sealed class TcpRelayListener : IRuleListener
             return;
         }
 
-        if (Rule.Limiter.TryAdmit(remote.Address) is { } refusal)
+        var clientKey = ClientKey.FromAddress(remote.Address);
+        var refusal = TryAdmit(clientKey);
+        if (refusal == DropReason.ClientLimit)
         {
-            Refuse(client, refusal);
+            _ = AdmitAtClientCapAsync(client, remote, clientKey);
             return;
         }
 
+        if (refusal is { } reason)
+        {
+            Refuse(client, reason);
+            return;
+        }
+
+        Start(client, remote, clientKey);
+    }
+
+    /// <summary>Takes a place; at the client's cap, a connection the client has already closed gives up its place first.</summary>
+    private DropReason? TryAdmit(ClientKey clientKey)
+    {
+        var refusal = Rule.Limiter.TryAdmit(clientKey);
+        if (refusal == DropReason.ClientLimit && Rule.Limiter.Find(clientKey, s_clientHasFinished) is TcpSession finished)
+        {
+            finished.ReleasePlace();
+            refusal = Rule.Limiter.TryAdmit(clientKey);
+        }
+
+        return refusal;
+    }
+
+    /// <summary>
+    /// A client that closes its connections and at once opens new ones can be ahead of the relay reading those closes:
+    /// a connection over the client's cap waits up to <see cref="ClientCapGrace"/> for a place before it is refused.
+    /// </summary>
+    private async Task AdmitAtClientCapAsync(Socket client, IPEndPoint remote, ClientKey clientKey)
+    {
+        var deadline = Environment.TickCount64 + (long)ClientCapGrace.TotalMilliseconds;
+        DropReason? refusal;
+        do
+        {
+            await Task.Delay(s_clientCapRetry).ConfigureAwait(false);
+            refusal = _accepting ? TryAdmit(clientKey) : DropReason.Draining;
+        }
+        while (refusal == DropReason.ClientLimit && Environment.TickCount64 < deadline);
+
+        if (refusal is { } reason)
+        {
+            Refuse(client, reason);
+            return;
+        }
+
+        Start(client, remote, clientKey);
+    }
+
+    private void Start(Socket client, IPEndPoint remote, ClientKey clientKey)
+    {
         client.NoDelay = true;
         var session = new TcpSession(client, remote, Rule, _buffers, _io);
         Rule.SessionOpened(session);
+        Rule.Limiter.Track(clientKey, session);
         _owner.StartSession(session);
     }
+
+    /// <summary>How long a new connection over its client's cap waits for a place before it is refused.</summary>
+    internal static readonly TimeSpan ClientCapGrace = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan s_clientCapRetry = TimeSpan.FromMilliseconds(5);
+    private static readonly Func<IRelaySession, bool> s_clientHasFinished = static session => session is TcpSession { ClientHasFinished: true };
 
     private void Refuse(Socket client, DropReason reason)
     {

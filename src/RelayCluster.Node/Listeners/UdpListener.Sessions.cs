@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Listeners;
@@ -10,7 +11,8 @@ public sealed partial class UdpListener
 {
     private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
 
-    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
+    /// <summary>Opens the session of a new peer on <paramref name="routed"/> (a token's upstream) or, when null, on the rule's pick.</summary>
+    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker, UpstreamState? routed = null)
     {
         if (!_accepting)
         {
@@ -32,15 +34,21 @@ public sealed partial class UdpListener
         }
 
         var clientKey = ClientKey.FromSocketAddress(address);
-        if (Rule.Limiter.TryAdmit(clientKey) is { } refusal)
+        var refusal = Rule.Limiter.TryAdmit(clientKey);
+        if (refusal == DropReason.ClientLimit && ReclaimIdlest(clientKey))
         {
-            Rule.Counters.Dropped(refusal);
+            refusal = Rule.Limiter.TryAdmit(clientKey);
+        }
+
+        if (refusal is { } reason)
+        {
+            Rule.Counters.Dropped(reason);
             return;
         }
 
         var client = (IPEndPoint)s_endPointFactory.Create(address);
 
-        var upstream = Rule.PickUpstream(client.Address);
+        var upstream = routed is null ? Rule.PickUpstream(client.Address) : routed.IsAvailable ? routed : null;
         if (upstream is null)
         {
             Rule.Limiter.Release(clientKey);
@@ -79,6 +87,7 @@ public sealed partial class UdpListener
 
         upstream.SessionOpened();
         Rule.SessionOpened(session);
+        Rule.Limiter.Track(clientKey, session);
         try
         {
             worker?.Register(session);
@@ -100,8 +109,18 @@ public sealed partial class UdpListener
         if (_sessions.TryRemove(new KeyValuePair<SocketAddress, UdpSession>(session.ClientAddress, session)))
         {
             session.Upstream.SessionClosed();
-            Rule.Limiter.Release(session.Client.Address);
+            Rule.Limiter.Release(ClientKey.FromAddress(session.Client.Address), session);
             Rule.SessionClosed(session, reason);
         }
+    }
+
+    /// <summary>
+    /// Ends the idlest session of a client at its per-IP cap when it has been idle for <c>session.reclaim-after</c>, so the
+    /// client's new flow takes its place; false when every session of the client is more recent. Allocates nothing.
+    /// </summary>
+    private bool ReclaimIdlest(ClientKey client)
+    {
+        var idleSince = Environment.TickCount64 - (long)Rule.Config.Session.ReclaimAfter.TotalMilliseconds;
+        return Rule.Limiter.Idlest(client, idleSince) is UdpSession idlest && idlest.Close(SessionCloseReason.Reclaimed);
     }
 }

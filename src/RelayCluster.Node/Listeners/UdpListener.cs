@@ -126,6 +126,12 @@ public sealed partial class UdpListener : IRuleListener
             return;
         }
 
+        if (Rule.TokenTable is { } tokens)
+        {
+            RouteByToken(tokens, address, frame, length, worker);
+            return;
+        }
+
         if (_sessions.TryGetValue(address, out var session))
         {
             if (session.Upstream.Health != UpstreamHealth.Unhealthy || Rule.Config.Session.OnUpstreamDown != UpstreamDownAction.Rebind)

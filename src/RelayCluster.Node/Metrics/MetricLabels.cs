@@ -19,8 +19,8 @@ public static class MetricLabels
     public const string Status = "status";
 
     /// <summary>The <see cref="Direction"/> of datagrams and bytes forwarded from clients to upstreams.</summary>
-    public const string ClientToUpstream = "client_to_upstream";
+    public const string ClientToUpstream = "client-to-upstream";
 
     /// <summary>The <see cref="Direction"/> of datagrams and bytes forwarded from upstreams back to clients.</summary>
-    public const string UpstreamToClient = "upstream_to_client";
+    public const string UpstreamToClient = "upstream-to-client";
 }

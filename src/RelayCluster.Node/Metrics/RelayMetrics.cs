@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using OpenTelemetry.Metrics;
+using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Metrics.Internal;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -8,9 +10,11 @@ namespace RelayCluster.Node.Metrics;
 
 /// <summary>
 /// The metrics of one node as <see cref="System.Diagnostics.Metrics"/> instruments on a meter named
-/// <see cref="MeterName"/>, so <c>dotnet-counters</c> and any <see cref="MeterListener"/> see them, and
-/// <see cref="Prometheus"/> writes them for <c>GET /metrics</c>. Observable instruments read the counters the packet path
-/// already keeps, over the rules running at the moment of each read; only session ends and probes record anything.
+/// <see cref="MeterName"/>, so <c>dotnet-counters</c> and any <see cref="MeterListener"/> see them. An OpenTelemetry
+/// <see cref="MeterProvider"/> reads this meter alone: its Prometheus exporter answers <c>GET /metrics</c>
+/// (<see cref="Prometheus"/>) and, when configured, its OTLP exporter pushes to a collector. Observable instruments read
+/// the counters the packet path already keeps, over the rules running at the moment of each read; only session ends and
+/// probes record anything.
 /// </summary>
 public sealed partial class RelayMetrics : IDisposable
 {
@@ -24,16 +28,18 @@ public sealed partial class RelayMetrics : IDisposable
     private readonly ConditionalWeakTable<RuleRuntime, TrafficHighWater> _traffic = [];
     private readonly Histogram<double> _probeDuration;
     private readonly Histogram<double> _sessionDuration;
+    private readonly MeterProvider _provider;
     private volatile Func<bool> _backplaneConnected = static () => true;
     private volatile Func<IEnumerable<KeyValuePair<string, int>>> _members = static () => [];
 
-    /// <summary>Creates the node's meter and instruments, and starts <see cref="Prometheus"/> collecting them.</summary>
+    /// <summary>Creates the node's meter and instruments, and starts exporting them.</summary>
     /// <param name="rules">
     /// The rules running now; called on every read, from any thread, so it must return a list that is safe to enumerate
     /// while rules are added or removed (a snapshot).
     /// </param>
     /// <param name="nodeId">The node's id, set as the meter's <c>node</c> tag so tools can tell nodes in one process apart.</param>
-    public RelayMetrics(Func<IReadOnlyList<RelayRule>> rules, string? nodeId = null)
+    /// <param name="otlp">Where and how often to push the metrics over OTLP; null pushes nothing.</param>
+    public RelayMetrics(Func<IReadOnlyList<RelayRule>> rules, string? nodeId = null, OtlpConfig? otlp = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = rules;
@@ -47,14 +53,15 @@ public sealed partial class RelayMetrics : IDisposable
         _sessionDuration = Meter.CreateHistogram(
             "relay_session_duration_seconds", "s", "How long ended sessions lasted.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_sessionBuckets });
-        Prometheus = new PrometheusExporter(Meter, IsLive);
+        _provider = MetricsPipeline.Build(Meter, otlp);
+        Prometheus = new PrometheusEndpoint(_provider);
     }
 
     /// <summary>The node's meter.</summary>
     public Meter Meter { get; }
 
-    /// <summary>Writes the meter's instruments in the Prometheus text format; collecting since this object was made.</summary>
-    public PrometheusExporter Prometheus { get; }
+    /// <summary>The Prometheus text exposition of the meter, for <c>GET /metrics</c>.</summary>
+    public PrometheusEndpoint Prometheus { get; }
 
     /// <summary>Whether the node reaches its cluster backplane (<c>relay_backplane_connected</c>); always true until set.</summary>
     public Func<bool> BackplaneConnected
@@ -87,43 +94,10 @@ public sealed partial class RelayMetrics : IDisposable
             new KeyValuePair<string, object?>(MetricLabels.Rule, rule),
             new KeyValuePair<string, object?>(MetricLabels.Upstream, upstream));
 
-    /// <summary>Stops collecting and ends the meter's instruments.</summary>
+    /// <summary>Pushes what OTLP has not sent yet, stops exporting and ends the meter's instruments.</summary>
     public void Dispose()
     {
-        Prometheus.Dispose();
+        _provider.Dispose();
         Meter.Dispose();
-    }
-
-    // Recorded series (the histograms) of a rule or upstream that no longer runs are dropped, as observed ones vanish.
-    private bool IsLive(IReadOnlyList<KeyValuePair<string, string>> labels)
-    {
-        string? ruleName = null;
-        string? upstream = null;
-        foreach (var (name, value) in labels)
-        {
-            if (name == MetricLabels.Rule)
-            {
-                ruleName = value;
-            }
-            else if (name == MetricLabels.Upstream)
-            {
-                upstream = value;
-            }
-        }
-
-        if (ruleName is null)
-        {
-            return true;
-        }
-
-        foreach (var rule in _rules())
-        {
-            if (rule.Runtime.Name == ruleName)
-            {
-                return upstream is null || rule.Runtime.Upstreams.Any(u => u.Address == upstream);
-            }
-        }
-
-        return false;
     }
 }

@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(1101, LogLevel.Debug, "Rule {Rule}: session of {Client} ended ({Reason})")]
     public static partial void SessionEnded(ILogger logger, string rule, IPEndPoint client, SessionCloseReason reason);
+
+    [LoggerMessage(1104, LogLevel.Warning, "Rule {Rule}: {Count} refused or dropped as {Reason} since the last line about that reason")]
+    public static partial void Dropped(ILogger logger, string rule, string reason, long count);
 }

@@ -1,15 +1,35 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
 
-/// <summary>Session and drop counters of one rule; traffic of live sessions is read from the sessions themselves.</summary>
+/// <summary>
+/// Session and drop counters of one rule; traffic of live sessions is read from the sessions themselves. Drops are also
+/// logged, at most one line per reason every <see cref="DropLogInterval"/>, with the count since the line before.
+/// </summary>
 public sealed class RuleCounters
 {
+    /// <summary>The shortest time between two log lines about drops of one reason.</summary>
+    public static readonly TimeSpan DropLogInterval = TimeSpan.FromSeconds(10);
+
+    private static readonly long s_dropLogIntervalMs = (long)DropLogInterval.TotalMilliseconds;
     private readonly long[] _drops = new long[DropReasons.Count];
+    private readonly long[] _droppedLoggedAt = new long[DropReasons.Count];
+    private readonly long[] _dropsLogged = new long[DropReasons.Count];
+    private readonly string _rule;
+    private readonly ILogger? _logger;
     private readonly ConcurrentDictionary<SessionCloseReason, long> _closed = new();
     private long _opened;
     private long _active;
+
+    /// <summary>Creates the counters of <paramref name="rule"/>; drops are logged to <paramref name="logger"/> unless it is null.</summary>
+    public RuleCounters(string rule = "", ILogger? logger = null)
+    {
+        _rule = rule;
+        _logger = logger;
+        Array.Fill(_droppedLoggedAt, long.MinValue / 2);
+    }
 
     /// <summary>Sessions opened since the rule started.</summary>
     public long SessionsOpened => Interlocked.Read(ref _opened);
@@ -35,8 +55,26 @@ public sealed class RuleCounters
         traffic.AddTo(EndedTraffic);
     }
 
-    /// <summary>Counts one refused datagram or session.</summary>
-    public void Dropped(DropReason reason) => Interlocked.Increment(ref _drops[(int)reason]);
+    /// <summary>Counts one refused datagram or session, and logs it when no line about its reason was written for 10 s; allocates nothing otherwise.</summary>
+    public void Dropped(DropReason reason)
+    {
+        var index = (int)reason;
+        var count = Interlocked.Increment(ref _drops[index]);
+        if (_logger is null)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        var loggedAt = Volatile.Read(ref _droppedLoggedAt[index]);
+        if (now - loggedAt < s_dropLogIntervalMs || Interlocked.CompareExchange(ref _droppedLoggedAt[index], now, loggedAt) != loggedAt)
+        {
+            return;
+        }
+
+        var since = count - Interlocked.Exchange(ref _dropsLogged[index], count);
+        Log.Dropped(_logger, _rule, DropReasons.Name(reason), since);
+    }
 
     /// <summary>How many datagrams or sessions were refused for <paramref name="reason"/>.</summary>
     public long Drops(DropReason reason) => Interlocked.Read(ref _drops[(int)reason]);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Traffic;
@@ -21,6 +22,7 @@ public sealed class RuleRuntime
     private volatile RuleConfig _config;
     private volatile IReadOnlyList<UpstreamState> _upstreams;
     private volatile ClientRateLimiter? _rateLimiter;
+    private volatile TokenTable? _tokens;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
     private readonly RelayMetrics? _metrics;
 
@@ -29,12 +31,15 @@ public sealed class RuleRuntime
     /// <param name="upstreams">The rule's upstreams in config order.</param>
     /// <param name="budget">The node's descriptor budget, shared by every rule.</param>
     /// <param name="metrics">The node's metrics, which record each ended session's duration; none when null.</param>
-    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null)
+    /// <param name="logger">Where refusals and drops are logged (at most once per reason every 10 s); nowhere when null.</param>
+    public RuleRuntime(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null, ILogger? logger = null)
     {
         _config = config;
         _upstreams = upstreams;
         _policy = Policy(config);
+        _tokens = Tokens(config, upstreams);
         _metrics = metrics;
+        Counters = new RuleCounters(config.Name, logger);
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
         _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
@@ -62,8 +67,11 @@ public sealed class RuleRuntime
     /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
     public ClientRateLimiter? RateLimiter => _rateLimiter;
 
+    /// <summary>Which upstream each routing token names, or null when the rule does not route by token.</summary>
+    public TokenTable? TokenTable => _tokens;
+
     /// <summary>Sessions, traffic and drops.</summary>
-    public RuleCounters Counters { get; } = new();
+    public RuleCounters Counters { get; }
 
     /// <summary>The rule's live sessions, UDP or TCP.</summary>
     public ICollection<IRelaySession> Sessions => _sessions.Keys;
@@ -83,9 +91,13 @@ public sealed class RuleRuntime
         Limiter.Max = config.Session.Max;
         Limiter.MaxPerClientIp = config.Session.MaxPerClientIp;
         _upstreams = upstreams;
+        _tokens = Tokens(config, upstreams);
         _policy = policy;
         _config = config;
     }
+
+    private static TokenTable? Tokens(RuleConfig config, IReadOnlyList<UpstreamState> upstreams) =>
+        config.Token is { } token ? new TokenTable(token, config.Upstreams, upstreams) : null;
 
     private static IBalancingPolicy Policy(RuleConfig config) =>
         BalancingPolicies.TryGet(config.Balance, out var policy)

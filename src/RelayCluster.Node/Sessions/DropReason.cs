@@ -26,6 +26,9 @@ public enum DropReason
 
     /// <summary>The client IP went over the rule's <c>rate-limit</c>.</summary>
     RateLimited,
+
+    /// <summary>A token-routed datagram carried no token, or one that names no upstream, and had no session to go to.</summary>
+    UnknownToken,
 }
 
 /// <summary>Names of <see cref="DropReason"/> values as they appear in stats and metrics.</summary>
@@ -45,6 +48,7 @@ public static class DropReasons
         DropReason.Draining => "draining",
         DropReason.AccessDenied => "access-denied",
         DropReason.RateLimited => "rate-limited",
-        _ => reason.ToString(),
+        DropReason.UnknownToken => "unknown-token",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a drop reason."),
     };
 }

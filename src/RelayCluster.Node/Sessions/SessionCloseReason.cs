@@ -48,6 +48,12 @@ public enum SessionCloseReason
     /// <summary>The session's upstream turned unhealthy and <c>session.on-upstream-down = rebind</c> moved the client to another.</summary>
     UpstreamUnhealthy = 305,
 
+    /// <summary>A new flow of the client, at its <c>session.max-per-client-ip</c> cap, took the place of this idle session.</summary>
+    Reclaimed = 306,
+
+    /// <summary>A datagram carried another upstream's routing token and <c>token.rebind</c> moved the client there.</summary>
+    TokenChanged = 307,
+
     /// <summary>The session failed in an unexpected way and its supervisor stopped it.</summary>
     Failed = 399,
 }
@@ -64,17 +70,21 @@ public static class SessionCloseReasons
         SessionCloseReason.ClientClosed => "client-closed",
         SessionCloseReason.ClientReset => "client-reset",
         SessionCloseReason.ClientError => "client-error",
+        SessionCloseReason.ClientTlsFailed => "client-tls-failed",
         SessionCloseReason.UpstreamClosed => "upstream-closed",
         SessionCloseReason.UpstreamReset => "upstream-reset",
         SessionCloseReason.UpstreamError => "upstream-error",
         SessionCloseReason.UpstreamConnectFailed => "upstream-connect-failed",
+        SessionCloseReason.UpstreamTlsFailed => "upstream-tls-failed",
         SessionCloseReason.IdleTimeout => "idle-timeout",
         SessionCloseReason.NodeShutdown => "node-shutdown",
         SessionCloseReason.RuleRemoved => "rule-removed",
         SessionCloseReason.RuleChanged => "rule-changed",
         SessionCloseReason.UpstreamDisabled => "upstream-disabled",
         SessionCloseReason.UpstreamUnhealthy => "upstream-unhealthy",
+        SessionCloseReason.Reclaimed => "reclaimed",
+        SessionCloseReason.TokenChanged => "token-changed",
         SessionCloseReason.Failed => "failed",
-        _ => reason.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a session close reason."),
     };
 }

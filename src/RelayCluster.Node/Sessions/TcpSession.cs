@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using RelayCluster.Core.Health;
+using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
@@ -24,6 +25,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     private UpstreamState? _upstream;
     private long _lastActivity;
     private int _closed;
+    private int _placeReleased;
 
     internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
     {
@@ -63,7 +65,57 @@ public sealed partial class TcpSession : IActorOwnedSession
     Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router)
     {
         ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
-        return RunAsync();
+        return RunThenReleasePlaceAsync();
+    }
+
+    /// <summary>Runs the session; the moment both directions have finished (or one was reset) its place stops counting.</summary>
+    private async Task<SessionCloseReason> RunThenReleasePlaceAsync()
+    {
+        try
+        {
+            return await RunAsync();
+        }
+        finally
+        {
+            ReleasePlace();
+        }
+    }
+
+    /// <summary>
+    /// Gives back the session's place in the rule's caps, once: when its run ends, when it is closed, or when a new
+    /// connection of the same client at its cap finds that the client has already closed this one.
+    /// </summary>
+    internal void ReleasePlace()
+    {
+        if (Interlocked.Exchange(ref _placeReleased, 1) == 0)
+        {
+            _rule.Limiter.Release(ClientKey.FromAddress(Client.Address), this);
+        }
+    }
+
+    /// <summary>
+    /// Whether the client has finished this connection (its FIN or reset is already here) or the session has ended, though
+    /// the relay may not have passed that on yet: such a session no longer holds the client's place. One poll, no wait.
+    /// </summary>
+    internal bool ClientHasFinished
+    {
+        get
+        {
+            if (IsClosed || Volatile.Read(ref _placeReleased) != 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                // Readable with nothing to read: end of stream (or an error) is all that is left.
+                return _client.Poll(0, SelectMode.SelectRead) && _client.Available == 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return true;
+            }
+        }
     }
 
     bool IActorOwnedSession.Close(SessionCloseReason reason) => Close(reason);
@@ -132,7 +184,7 @@ public sealed partial class TcpSession : IActorOwnedSession
 
         upstream?.SessionClosed();
 
-        _rule.Limiter.Release(Client.Address);
+        ReleasePlace();
         _rule.SessionClosed(this, reason);
         return true;
     }

@@ -22,6 +22,27 @@ public class UpstreamsListCommandTests
     }
 
     [Fact]
+    public void Write_GameServersReportingPlayers_PlayersColumnAfterSessions()
+    {
+        using var output = new StringWriter();
+        var upstreams = new UpstreamListDto(
+        [
+            new UpstreamDto("match", "10.0.0.11:7777", 1, "enabled", "healthy", 12, 12, [], Players: 20, MaxPlayers: 32),
+            new UpstreamDto("match", "10.0.0.12:7777", 1, "enabled", "unhealthy", 0, 0, []),
+        ]);
+
+        UpstreamsListCommand.Write(output, upstreams);
+
+        Assert.Equal(
+            [
+                "RULE   ADDRESS         WEIGHT  ADMIN    HEALTH     SESSIONS  PLAYERS",
+                "match  10.0.0.11:7777  1       enabled  healthy    12/12     20/32",
+                "match  10.0.0.12:7777  1       enabled  unhealthy  0/0       -",
+            ],
+            output.ToString().TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
     public void Write_NoUpstreams_SaysSo()
     {
         using var output = new StringWriter();

@@ -28,9 +28,9 @@ public class BalancingPoliciesTests
     }
 
     [Fact]
-    public void Names_ListsAllFour()
+    public void Names_ListsAllFive()
     {
-        Assert.Equal(["round-robin", "least-sessions", "random-two", "hash-client-ip"], BalancingPolicies.Names);
+        Assert.Equal(["round-robin", "least-sessions", "random-two", "hash-client-ip", "most-free-slots"], BalancingPolicies.Names);
         Assert.All(BalancingPolicies.Names, name => Assert.True(BalancingPolicies.TryGet(name, out _)));
     }
 }

@@ -79,7 +79,9 @@ public class UpstreamPickerTests
         upstreams[1].Health = UpstreamHealth.Unhealthy;
         List<UpstreamState> buffer = [upstreams[1]];
 
-        var count = UpstreamPicker.CopyAvailable(upstreams, buffer);
+        Assert.True(BalancingPolicies.TryGet(BalancingPolicies.LeastSessions, out var policy));
+
+        var count = UpstreamPicker.CopyAvailable(policy, upstreams, buffer);
 
         Assert.Equal(3, count);
         Assert.Equal([upstreams[0], upstreams[2], upstreams[3]], buffer);

@@ -83,11 +83,22 @@ public class HealthConfigTests
     [InlineData(TcpRule + ", health { check = tcp-connect, passive { udp-reply-timeout = 2s } } }", "2s", "relay.rules.web.health.passive.udp-reply-timeout: watches udp sessions; a tcp rule cannot use it")]
     [InlineData(TcpRule + ", session { on-upstream-down = rebind } }", "rebind", "relay.rules.web.session.on-upstream-down: rebind moves udp sessions; a tcp connection cannot move to another upstream, so a tcp rule can only keep")]
     [InlineData(Rule + ", session { on-upstream-down = close } }", "close", "relay.rules.game.session.on-upstream-down: unknown value 'close'; allowed: keep, rebind")]
+    [InlineData(Rule + ", balance = most-free-slots, health { check = udp-probe } }", "most-free-slots", "relay.rules.game.balance: most-free-slots balances on the players that game servers report: set health { check = udp-probe, preset = a2s-info } (or preset = minecraft-bedrock)")]
     public void Bind_OneMistake_ReportsItWithPositionAndMessage(string text, string marker, string message)
     {
         var error = ConfigText.SingleError(text);
 
         Assert.Equal($"{ConfigText.File}:1:{ConfigText.ColumnOf(text, marker)}: {message}", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("a2s-info")]
+    [InlineData("minecraft-bedrock")]
+    public void Bind_MostFreeSlotsWithAGameQueryPreset_IsValid(string preset)
+    {
+        var rule = ConfigText.Valid(Rule + $", balance = most-free-slots, health {{ check = udp-probe, preset = {preset} }} }}").Rules[0];
+
+        Assert.Equal("most-free-slots", rule.Balance);
     }
 
     [Fact]

@@ -29,6 +29,16 @@ public class RelayConfigDefaultsTests
         Assert.Empty(config.Rules);
         Assert.Equal(RelayLogLevel.Information, config.Log.Level);
         Assert.Equal(LogFormat.Text, config.Log.Format);
+        Assert.Null(config.Metrics.Otlp);
+    }
+
+    [Fact]
+    public void Bind_OtlpEndpoint_EnablesExportWithDefaultInterval()
+    {
+        var config = ConfigText.Valid("relay.metrics.otlp.endpoint = \"http://127.0.0.1:4318/v1/metrics\"");
+
+        Assert.Equal(new Uri("http://127.0.0.1:4318/v1/metrics"), config.Metrics.Otlp?.Endpoint);
+        Assert.Equal(TimeSpan.FromSeconds(15), config.Metrics.Otlp?.Interval);
     }
 
     [Fact]
@@ -45,7 +55,8 @@ public class RelayConfigDefaultsTests
         Assert.Equal(LoadScope.Node, rule.LoadScope);
         Assert.Equal(new SessionConfig(), rule.Session);
         Assert.Equal(TimeSpan.FromSeconds(60), rule.Session.IdleTimeout);
-        Assert.Equal((10_000, 64, 2048), (rule.Session.Max, rule.Session.MaxPerClientIp, rule.Session.MaxDatagram));
+        Assert.Equal((10_000, 0, 2048), (rule.Session.Max, rule.Session.MaxPerClientIp, rule.Session.MaxDatagram));
+        Assert.Equal(TimeSpan.FromSeconds(10), rule.Session.ReclaimAfter);
         Assert.Equal((TimeSpan.FromSeconds(3), 3), (rule.Session.ConnectTimeout, rule.Session.ConnectAttempts));
         Assert.Equal(HealthCheckKind.None, rule.Health.Check);
         Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), 2, 3), (rule.Health.Interval, rule.Health.Timeout, rule.Health.Rise, rule.Health.Fall));
@@ -115,7 +126,7 @@ public class RelayConfigDefaultsTests
                   balance = least-sessions
                   load-scope = cluster
                   upstreams = [ "10.0.0.11:27015", { address = "10.0.0.12:27015", weight = 3 } ]
-                  session { idle-timeout = 30s, max = 50000, max-per-client-ip = 8, max-datagram = 1KiB }
+                  session { idle-timeout = 30s, max = 50000, max-per-client-ip = 8, reclaim-after = 2s, max-datagram = 1KiB }
                   health {
                     check = udp-probe
                     interval = 3s, timeout = 1500ms, rise = 1, fall = 5
@@ -143,6 +154,7 @@ public class RelayConfigDefaultsTests
         Assert.Equal(("least-sessions", LoadScope.Cluster), (rule.Balance, rule.LoadScope));
         Assert.Equal(3, rule.Upstreams[1].Weight);
         Assert.Equal((30, 50000, 8, 1024), ((int)rule.Session.IdleTimeout.TotalSeconds, rule.Session.Max, rule.Session.MaxPerClientIp, rule.Session.MaxDatagram));
+        Assert.Equal(TimeSpan.FromSeconds(2), rule.Session.ReclaimAfter);
         Assert.Equal(HealthCheckKind.UdpProbe, rule.Health.Check);
         Assert.Equal(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x54 }, rule.Health.UdpProbe.Send.ToArray());
         Assert.Equal("pong"u8.ToArray(), rule.Health.UdpProbe.Expect.ToArray());

@@ -207,8 +207,8 @@ public class AdminApiTests
 
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         var exposition = PrometheusTextChecker.Check(text);
-        Assert.Equal(sent, exposition.Value("relay_datagrams_total", ("rule", "game"), ("direction", "client_to_upstream")));
-        Assert.Equal(sent, exposition.Value("relay_datagrams_total", ("rule", "game"), ("direction", "upstream_to_client")));
+        Assert.Equal(sent, exposition.Value("relay_datagrams_total", ("rule", "game"), ("direction", "client-to-upstream")));
+        Assert.Equal(sent, exposition.Value("relay_datagrams_total", ("rule", "game"), ("direction", "upstream-to-client")));
         Assert.Equal(1, exposition.Value("relay_backplane_connected"));
     }
 

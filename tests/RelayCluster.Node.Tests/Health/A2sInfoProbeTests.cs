@@ -1,4 +1,5 @@
 using RelayCluster.Core.Health;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Health.Internal;
 
@@ -64,6 +65,32 @@ public class A2sInfoProbeTests
 
         Assert.Equal(expected, kind);
         Assert.Equal(expected == A2sInfo.ReplyKind.Challenge ? "DEADBEEF" : "", Convert.ToHexString(challenge));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_InfoWithPlayers_ReportsThem()
+    {
+        await using var server = ScriptedUdpUpstream.Replying(A2sServer.Info(players: 12, maxPlayers: 24));
+
+        var result = await Probe().ProbeAsync(server.EndPoint, CancellationToken.None);
+
+        Assert.True(result.IsPassed, result.ToString());
+        Assert.Equal(new UpstreamCapacity(12, 24), result.Capacity);
+        Assert.Equal("passed, 12/24 players", result.ToString());
+    }
+
+    [Theory]
+    // Source: header, 'I', protocol 0x11, name, map, folder, game, app id 0x000A, players 3, max 16, bots 0.
+    [InlineData("FFFFFFFF4911" + "6E00" + "6D00" + "6600" + "6700" + "0A00" + "03" + "10" + "00", "3/16")]
+    // GoldSource: header, 'm', address, name, map, folder, game, players 5, max 20, protocol 0x2F.
+    [InlineData("FFFFFFFF6D" + "3132372E302E302E313A323730313500" + "6E00" + "6D00" + "6600" + "6700" + "05" + "14" + "2F", "5/20")]
+    // Cut short before the counts, or missing a string's end.
+    [InlineData("FFFFFFFF4911" + "6E00" + "6D00" + "6600" + "6700" + "0A00" + "03", null)]
+    [InlineData("FFFFFFFF4911" + "6E00" + "6D00", null)]
+    [InlineData("FFFFFFFF41DEADBEEF", null)]
+    public void ReadCapacity_InfoReply_ReadsPlayersAndMax(string replyHex, string? expected)
+    {
+        Assert.Equal(expected, A2sInfo.ReadCapacity(Convert.FromHexString(replyHex))?.ToString());
     }
 
     [Fact]

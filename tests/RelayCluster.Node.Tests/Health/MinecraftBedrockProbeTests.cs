@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using RelayCluster.Core.Health;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Health.Internal;
 
@@ -58,6 +59,29 @@ public class MinecraftBedrockProbeTests
         var result = await new MinecraftBedrockProbe(TimeSpan.FromMilliseconds(100)).ProbeAsync(server.EndPoint, CancellationToken.None);
 
         Assert.Equal("timeout: no reply within 100ms", result.ToString());
+    }
+
+    [Fact]
+    public async Task ProbeAsync_PongCarriesPlayers_ReportsThem()
+    {
+        await using var server = ScriptedUdpUpstream.Start(request => Pong(request, s_magic));
+
+        var result = await new MinecraftBedrockProbe(TimeSpan.FromSeconds(5)).ProbeAsync(server.EndPoint, CancellationToken.None);
+
+        Assert.True(result.IsPassed, result.ToString());
+        Assert.Equal(new UpstreamCapacity(0, 10), result.Capacity);
+    }
+
+    [Theory]
+    [InlineData("MCPE;Dedicated Server;527;1.19.1;7;40;1325;Bedrock level;", "7/40")]
+    [InlineData("MCPE;Dedicated Server;527;1.19.1;7", null)]
+    [InlineData("MCPE;Dedicated Server;527;1.19.1;many;40;", null)]
+    public void ReadCapacity_ServerIdString_ReadsPlayersAndMax(string serverId, string? expected)
+    {
+        var id = Encoding.UTF8.GetBytes(serverId);
+        byte[] pong = [0x1C, .. new byte[16], .. s_magic, (byte)(id.Length >> 8), (byte)id.Length, .. id];
+
+        Assert.Equal(expected, RakNetPing.ReadCapacity(pong)?.ToString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
@@ -121,5 +122,35 @@ public class RuleReloadTests
         Assert.Null(await late.RoundTripAsync([2], TimeSpan.FromMilliseconds(300)));
         Assert.NotNull(await early.RoundTripAsync([3], s_replyTimeout));
         Assert.Equal(1, relay.Rule.Runtime.Counters.Drops(DropReason.SessionLimit));
+    }
+
+    [Theory]
+    [InlineData(HealthCheckKind.UdpProbe)]
+    [InlineData(HealthCheckKind.TcpConnect)]
+    public async Task ApplyRules_ChecksTurnedOff_EveryUpstreamBackInRotation(HealthCheckKind check)
+    {
+        await using var up = UdpEchoUpstream.Start();
+        await using var silent = UdpEchoUpstream.Start();
+        silent.Replying = false;
+        // A udp echo has no tcp listener, so tcp-connect finds both upstreams down; udp-probe finds only the silent one.
+        var probing = Routing.UpstreamSelectionTests.FastUdpProbe() with { Check = check };
+        var rule = NodeFixture.UdpRule([up.EndPoint, silent.EndPoint]) with { Health = probing };
+        await using var relay = await NodeFixture.StartAsync(rule);
+        var upstreams = relay.Rule.Runtime.Upstreams;
+        await Eventually.TrueAsync(() => upstreams[1].Health == UpstreamHealth.Unhealthy, "the silent upstream to be marked unhealthy");
+
+        var failures = await relay.Node.ApplyRulesAsync([rule with { Health = new HealthConfig { Check = HealthCheckKind.None } }]);
+
+        Assert.Empty(failures);
+        Assert.All(relay.Rule.Runtime.Upstreams, upstream => Assert.True(upstream.IsAvailable, $"{upstream.Address} is back in rotation"));
+        silent.Replying = true;
+        var peers = Enumerable.Range(0, 4).Select(_ => new UdpPeer(relay.Listen)).ToList();
+        foreach (var peer in peers)
+        {
+            Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
+        }
+
+        Assert.True(relay.Rule.Runtime.Upstreams[1].ActiveSessions > 0, "new sessions reach the upstream the checks had taken out");
+        peers.ForEach(peer => peer.Dispose());
     }
 }

@@ -107,6 +107,37 @@ public class PacketPathAllocationTests
         Assert.Equal(2, listener.SessionCount);
     }
 
+    [Fact]
+    public async Task OnClientDatagram_TokenRouted_KnownSessionAndUnknownTokensAllocateNothing()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        var rule = NodeFixture.UdpRule([echo.EndPoint]) with { Token = new TokenConfig { Position = TokenPosition.Suffix, Length = 4 } };
+        rule = rule with { Upstreams = [rule.Upstreams[0] with { Tokens = ["41414141"] }] };
+        await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var address = client.LocalEndPoint!.Serialize();
+        var strangers = Enumerable.Range(0, 1_000).Select(i => new IPEndPoint(IPAddress.Parse("127.4.0.1"), 10_000 + i).Serialize()).ToArray();
+        var known = new byte[UdpSession.HeaderRoom + 64];
+        "AAAA"u8.CopyTo(known.AsSpan(UdpSession.HeaderRoom + 60));
+        var unknown = new byte[UdpSession.HeaderRoom + 64];
+        var listener = relay.Udp;
+        listener.OnClientDatagram(address, known, 64, worker: null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < strangers.Length; i++)
+        {
+            listener.OnClientDatagram(address, known, 64, worker: null);
+            listener.OnClientDatagram(strangers[i], unknown, 64, worker: null);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1_001, Assert.Single(listener.Sessions).Traffic.PacketsToUpstream);
+        Assert.Equal(1_000, relay.Rule.Runtime.Counters.Drops(DropReason.UnknownToken));
+    }
+
     private static void FeedTwice(UdpListener listener, SocketAddress[] sources, byte[] frame)
     {
         foreach (var source in sources)

@@ -10,6 +10,7 @@ internal static class BalancingPolicyNames
     public const string LeastSessions = "least-sessions";
     public const string RandomTwo = "random-two";
     public const string HashClientIp = "hash-client-ip";
+    public const string MostFreeSlots = "most-free-slots";
 
-    public static readonly IReadOnlyList<string> All = [RoundRobin, LeastSessions, RandomTwo, HashClientIp];
+    public static readonly IReadOnlyList<string> All = [RoundRobin, LeastSessions, RandomTwo, HashClientIp, MostFreeSlots];
 }

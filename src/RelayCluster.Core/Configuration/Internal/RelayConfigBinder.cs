@@ -17,6 +17,7 @@ internal static class RelayConfigBinder
             Cluster = ClusterConfigBinder.Bind(relay.Section("cluster")),
             Rules = RuleSetBinder.Bind(context, relay.Field("rules"), node.Admin),
             Log = BindLog(relay.Section("log")),
+            Metrics = MetricsConfigBinder.Bind(relay.Section("metrics")),
         };
         return config;
     }

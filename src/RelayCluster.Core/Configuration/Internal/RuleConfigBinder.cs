@@ -30,7 +30,8 @@ internal static class RuleConfigBinder
         }
 
         var listen = Required(rule, "listen", "set listen to an IP address and port such as \"0.0.0.0:27015\"") ? rule.EndPoint("listen") : null;
-        var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule, listen) : null;
+        var token = TokenBinder.Bind(rule, protocol);
+        var upstreams = Required(rule, "upstreams", "set upstreams = [\"host:port\", ...] with at least one upstream") ? UpstreamBinder.Bind(rule, listen, token) : null;
 
         // The rest is bound even when a required key is wrong, so that its mistakes are reported in the same run.
         var effectiveProtocol = protocol ?? RuleProtocol.Udp;
@@ -50,10 +51,23 @@ internal static class RuleConfigBinder
             ProxyProtocol = rule.Enum("proxy-protocol", ProxyProtocolVersion.None),
             Tls = TlsConfigBinder.BindTls(rule, protocol),
             UpstreamTls = TlsConfigBinder.BindUpstreamTls(rule, protocol),
+            Token = token,
             Position = field.KeyPosition,
         };
 
+        CheckCapacitySource(rule, config);
         return protocol is null || listen is null || upstreams is null ? null : (config, rule.PositionOf("listen"));
+    }
+
+    // most-free-slots balances on the players a game query probe reads; without one it would have nothing to go on.
+    private static void CheckCapacitySource(ConfigSection rule, RuleConfig config)
+    {
+        if (config.Balance == BalancingPolicyNames.MostFreeSlots
+            && config.Health.Preset is not (HealthPreset.A2sInfo or HealthPreset.MinecraftBedrock))
+        {
+            rule.Error(rule.PositionOf("balance"), "balance",
+                "most-free-slots balances on the players that game servers report: set health { check = udp-probe, preset = a2s-info } (or preset = minecraft-bedrock)");
+        }
     }
 
     private static bool Required(ConfigSection rule, string key, string hint)

@@ -8,10 +8,14 @@ internal static class UpstreamBinder
 {
     private const string Shapes = "\"host:port\" or { address = \"host:port\", weight = N }";
 
-    /// <summary>The rule's upstreams; <paramref name="listen"/> (null when it is wrong) is the rule's own address, which no upstream may be.</summary>
-    public static IReadOnlyList<UpstreamConfig> Bind(ConfigSection rule, IPEndPoint? listen)
+    /// <summary>The rule's upstreams; none may be the rule's own listen address.</summary>
+    /// <param name="rule">The rule's section.</param>
+    /// <param name="listen">The rule's listen address; null when it is wrong.</param>
+    /// <param name="token">The rule's token routing, which each upstream's <c>tokens</c> must fit; null when the rule has none.</param>
+    public static IReadOnlyList<UpstreamConfig> Bind(ConfigSection rule, IPEndPoint? listen, TokenConfig? token = null)
     {
         var upstreams = new List<UpstreamConfig>();
+        var tokenOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = rule.Items("upstreams");
         if (items.Count == 0)
         {
@@ -20,7 +24,7 @@ internal static class UpstreamBinder
 
         foreach (var (item, path) in items)
         {
-            if (BindOne(rule.Context, item, path, listen) is not { } upstream)
+            if (BindOne(rule.Context, item, path, listen, token, tokenOwners) is not { } upstream)
             {
                 continue;
             }
@@ -37,15 +41,17 @@ internal static class UpstreamBinder
         return upstreams;
     }
 
-    private static UpstreamConfig? BindOne(BindContext context, HoconValue item, string path, IPEndPoint? listen)
+    private static UpstreamConfig? BindOne(
+        BindContext context, HoconValue item, string path, IPEndPoint? listen, TokenConfig? token, Dictionary<string, string> tokenOwners)
     {
         string? address;
+        ConfigSection? section = null;
         var weight = UpstreamConfig.DefaultWeight;
         var addressPosition = item.Position;
         var addressPath = path;
         if (item is HoconObject value)
         {
-            var upstream = context.Section(path, value, value.Position);
+            var upstream = section = context.Section(path, value, value.Position);
             address = upstream.String("address");
             addressPosition = upstream.PositionOf("address");
             addressPath = upstream.PathOf("address");
@@ -77,6 +83,7 @@ internal static class UpstreamBinder
             return null;
         }
 
-        return new UpstreamConfig { Address = address, Host = host, Port = port, Weight = weight };
+        var tokens = section is null ? [] : TokenBinder.BindTokens(context, section, token, address, tokenOwners);
+        return new UpstreamConfig { Address = address, Host = host, Port = port, Weight = weight, Tokens = tokens };
     }
 }

@@ -1,3 +1,5 @@
+using RelayCluster.Core.Upstreams;
+
 namespace RelayCluster.Node.Health.Internal;
 
 /// <summary>
@@ -33,6 +35,35 @@ internal static class A2sInfo
 
     /// <summary>The query sent again with the server's challenge appended.</summary>
     public static byte[] QueryWithChallenge(ReadOnlySpan<byte> challenge) => [.. Header, .. "TSource Engine Query\0"u8, .. challenge];
+
+    /// <summary>
+    /// The players and max players of an info reply, or null when the reply is cut short. Source:
+    /// <c>49 | protocol | name\0 | map\0 | folder\0 | game\0 | app id (2) | players | max players | ...</c>;
+    /// GoldSource: <c>6D | address\0 | name\0 | map\0 | folder\0 | game\0 | players | max players | ...</c>.
+    /// </summary>
+    public static UpstreamCapacity? ReadCapacity(ReadOnlySpan<byte> reply)
+    {
+        if (reply.Length < 5 || !reply.StartsWith(Header) || reply[4] is not (InfoHeader or GoldSourceInfoHeader))
+        {
+            return null;
+        }
+
+        var source = reply[4] == InfoHeader;
+        var rest = reply[(source ? 6 : 5)..];
+        for (var field = 0; field < 4 + (source ? 0 : 1); field++)
+        {
+            var end = rest.IndexOf((byte)0);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+
+        var offset = source ? 2 : 0;
+        return rest.Length >= offset + 2 ? new UpstreamCapacity(rest[offset], rest[offset + 1]) : null;
+    }
 
     /// <summary>What <paramref name="reply"/> is; <paramref name="challenge"/> holds the challenge bytes of a challenge.</summary>
     public static ReplyKind Classify(ReadOnlySpan<byte> reply, out ReadOnlySpan<byte> challenge)

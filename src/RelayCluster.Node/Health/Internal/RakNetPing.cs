@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using RelayCluster.Core.Upstreams;
 
 namespace RelayCluster.Node.Health.Internal;
 
@@ -29,6 +32,28 @@ internal static class RakNetPing
         Magic.CopyTo(ping.AsSpan(9));
         BinaryPrimitives.WriteInt64BigEndian(ping.AsSpan(25), clientGuid);
         return ping;
+    }
+
+    /// <summary>
+    /// The players and max players in a pong's server id string, which Bedrock servers send after its length (2 bytes,
+    /// big endian) as <c>MCPE;motd;protocol;version;players;max players;...</c>; null when it has none.
+    /// </summary>
+    public static UpstreamCapacity? ReadCapacity(ReadOnlySpan<byte> pong)
+    {
+        var idOffset = PongMagicOffset + Magic.Length;
+        if (pong.Length < idOffset + 2)
+        {
+            return null;
+        }
+
+        var length = BinaryPrimitives.ReadUInt16BigEndian(pong[idOffset..]);
+        var id = pong[(idOffset + 2)..];
+        var fields = Encoding.UTF8.GetString(id[..Math.Min(length, id.Length)]).Split(';');
+        return fields.Length > 5
+            && int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var players)
+            && int.TryParse(fields[5], NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+            ? new UpstreamCapacity(players, max)
+            : null;
     }
 
     /// <summary>Why <paramref name="reply"/> is not a pong to the ping that carried <paramref name="time"/>; null when it is.</summary>
