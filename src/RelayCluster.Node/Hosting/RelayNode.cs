@@ -26,6 +26,7 @@ public sealed partial class RelayNode : IAsyncDisposable
     // Swapped whole, never changed in place: metrics and the admin API read the rules from other threads.
     private volatile RelayRule[] _rules = [];
     private readonly Dictionary<string, int> _actorGenerations = [];
+    private readonly IActorRef _abandonedSessions;
 
     private readonly UdpIo _udpIo;
     private readonly TcpIo _tcpIo;
@@ -37,6 +38,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         _tcpIo = tcpIo;
         Config = config;
         _actors = actors;
+        _abandonedSessions = actors.System.ActorOf(Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
         Budget = budget;
         _logger = loggerFactory.CreateLogger<RelayNode>();
         Metrics = new RelayMetrics(() => _rules, config.Node.Id, config.Metrics.Otlp);
@@ -70,7 +72,6 @@ public sealed partial class RelayNode : IAsyncDisposable
     {
         var actors = await NodeActorSystem.StartAsync(config, cancellationToken);
         var node = new RelayNode(config, actors, budget, loggerFactory, udpIo, tcpIo);
-        actors.System.ActorOf(Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
         try
         {
             foreach (var rule in config.Rules)

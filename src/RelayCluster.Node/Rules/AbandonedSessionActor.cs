@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using RelayCluster.Node.Actors;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
@@ -10,8 +11,11 @@ namespace RelayCluster.Node.Rules;
 /// </summary>
 internal sealed class AbandonedSessionActor : ReceiveActor
 {
-    public AbandonedSessionActor() =>
+    public AbandonedSessionActor()
+    {
         Receive<DeadLetter>(dead => dead.Message is SessionStarted, dead => ((SessionStarted)dead.Message).Session.Close(SessionCloseReason.Failed));
+        Receive<GetActorTree>(_ => Sender.Tell(new ActorTree([Self.Path.ToStringWithoutAddress()])));
+    }
 
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
 

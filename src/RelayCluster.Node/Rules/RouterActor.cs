@@ -90,6 +90,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void SweepIdle()
     {
+        _rule.Counters.LogPendingDrops();
         var idleMs = (long)_rule.Config.Session.IdleTimeout.TotalMilliseconds;
         var passive = _rule.Config.Health.Passive;
         var now = Environment.TickCount64;
