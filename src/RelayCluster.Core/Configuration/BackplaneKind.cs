@@ -8,4 +8,7 @@ public enum BackplaneKind
 
     /// <summary>An etcd v3 cluster reached over its JSON gateway (<c>etcd</c>).</summary>
     Etcd,
+
+    /// <summary>Akka.Cluster membership with the shared state in Akka.DistributedData (<c>akka</c>).</summary>
+    Akka,
 }

@@ -24,6 +24,9 @@ public sealed record ClusterConfig
     /// <summary>The etcd backplane's endpoints and key prefix (<c>etcd</c>); used when <see cref="Backplane"/> is etcd.</summary>
     public EtcdConfig Etcd { get; init; } = new();
 
+    /// <summary>The Akka.Cluster backplane's remoting, seeds, split-brain resolver and state dir (<c>akka</c>); used when <see cref="Backplane"/> is akka.</summary>
+    public AkkaClusterConfig Akka { get; init; } = new();
+
     /// <summary>How often the node renews its membership (<c>heartbeat-interval</c>); default 1 s.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = DefaultHeartbeatInterval;
 

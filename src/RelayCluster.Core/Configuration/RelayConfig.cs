@@ -15,12 +15,16 @@ public sealed record RelayConfig
     /// <summary>Logging (<c>relay.log</c>).</summary>
     public LogConfig Log { get; init; } = new();
 
+    /// <summary>The top-level <c>akka { }</c> object as JSON, applied over the Akka settings <c>relay.cluster</c> derives; null when not written.</summary>
+    public string? AkkaOverrides { get; init; }
+
     /// <summary>Metrics export (<c>relay.metrics</c>).</summary>
     public MetricsConfig Metrics { get; init; } = new();
 
     /// <summary>Whether both configs are the same, comparing rules element by element.</summary>
     public bool Equals(RelayConfig? other) =>
-        other is not null && Node == other.Node && Cluster == other.Cluster && Sequences.Equal(Rules, other.Rules) && Log == other.Log && Metrics == other.Metrics;
+        other is not null && Node == other.Node && Cluster == other.Cluster && Sequences.Equal(Rules, other.Rules) && Log == other.Log && Metrics == other.Metrics
+        && AkkaOverrides == other.AkkaOverrides;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Node, Cluster, Sequences.Hash(Rules), Log, Metrics);

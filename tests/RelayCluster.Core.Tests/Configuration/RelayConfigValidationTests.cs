@@ -36,7 +36,7 @@ public class RelayConfigValidationTests
     [InlineData("relay { metrics { otlp { endpoint = \"udp://127.0.0.1:4317\" } } }", "\"udp:", "relay.metrics.otlp.endpoint: expected an http:// or https:// URL such as http://127.0.0.1:4318/v1/metrics, got 'udp://127.0.0.1:4317'")]
     [InlineData("relay { metrics { otlp { interval = 0s } } }", "0s", "relay.metrics.otlp.interval: must be greater than 0, got '0s'")]
     [InlineData("relay { metrics { otlp { endpont = x } } }", "endpont", "relay.metrics.otlp.endpont: unknown key; did you mean 'endpoint'?")]
-    [InlineData("relay { cluster { backplane = etc } }", "etc", "relay.cluster.backplane: unknown value 'etc'; did you mean 'etcd'? allowed: embedded, etcd")]
+    [InlineData("relay { cluster { backplane = etc } }", "etc", "relay.cluster.backplane: unknown value 'etc'; did you mean 'etcd'? allowed: embedded, etcd, akka")]
     [InlineData("relay { node { id = \"node a\" } }", "\"node a\"", "relay.node.id: expected 1 to 128 letters, digits, '.', '-' or '_', got 'node a'")]
     [InlineData("relay { cluster { name = \"eu/west\" } }", "\"eu/west\"", "relay.cluster.name: expected 1 to 64 letters, digits, '-' or '_', got 'eu/west'")]
     [InlineData("relay { rules { \"game eu\" { protocol = udp, listen = \"0.0.0.0:1\", upstreams = [\"h:1\"] } } }", "\"game eu\"", "relay.rules.game eu: a rule name must be 1 to 64 letters, digits, '-' or '_', got 'game eu'")]

@@ -3,7 +3,7 @@ namespace RelayCluster.Core.Configuration;
 /// <summary>Binds <c>relay.cluster</c>.</summary>
 internal static class ClusterConfigBinder
 {
-    public static ClusterConfig Bind(ConfigSection cluster)
+    public static ClusterConfig Bind(ConfigSection cluster, string? firstConfigFile)
     {
         var name = cluster.String("name") ?? ClusterConfig.DefaultName;
         if (!NameSyntax.IsRuleName(name))
@@ -24,6 +24,7 @@ internal static class ClusterConfigBinder
             Name = name,
             Backplane = backplane,
             Etcd = BindEtcd(cluster.Section("etcd"), backplane),
+            Akka = AkkaConfigBinder.Bind(cluster.Section("akka"), firstConfigFile),
             HeartbeatInterval = heartbeat,
             FailureTimeout = failureTimeout,
             StatsInterval = cluster.Duration("stats-interval", ClusterConfig.DefaultStatsInterval),

@@ -2,10 +2,13 @@ using RelayCluster.Hocon;
 
 namespace RelayCluster.Core.Configuration;
 
-/// <summary>Binds the <c>relay { }</c> section; keys outside it are left alone, as HOCON files often keep helper values there.</summary>
+/// <summary>Binds the <c>relay { }</c> section and takes the optional <c>akka { }</c> as it is; other keys outside them are left alone, as HOCON files often keep helper values there.</summary>
 internal static class RelayConfigBinder
 {
     public const string RootKey = "relay";
+
+    /// <summary>The optional top-level object of Akka.NET settings.</summary>
+    public const string AkkaKey = "akka";
 
     public static RelayConfig Bind(BindContext context, HoconObject root)
     {
@@ -14,10 +17,11 @@ internal static class RelayConfigBinder
         var config = new RelayConfig
         {
             Node = node,
-            Cluster = ClusterConfigBinder.Bind(relay.Section("cluster")),
+            Cluster = ClusterConfigBinder.Bind(relay.Section("cluster"), root.Position.File),
             Rules = RuleSetBinder.Bind(context, relay.Field("rules"), node.Admin),
             Log = BindLog(relay.Section("log")),
             Metrics = MetricsConfigBinder.Bind(relay.Section("metrics")),
+            AkkaOverrides = BindAkkaOverrides(context, root),
         };
         return config;
     }
@@ -44,6 +48,24 @@ internal static class RelayConfigBinder
         }
 
         context.Error(field.Value.Position, RootKey, $"expected an object {{ ... }}, got {BindContext.Describe(field.Value)}");
+        return null;
+    }
+
+    /// <summary>The top-level <c>akka { }</c> object as JSON, handed to Akka over the settings <c>relay.cluster</c> derives.</summary>
+    private static string? BindAkkaOverrides(BindContext context, HoconObject root)
+    {
+        var field = root.GetField(AkkaKey);
+        if (field is null || field.Value.Kind == HoconKind.Null)
+        {
+            return null;
+        }
+
+        if (field.Value is HoconObject akka)
+        {
+            return HoconJson.ToJson(akka, indented: false);
+        }
+
+        context.Error(field.Value.Position, AkkaKey, $"expected an object {{ ... }} of Akka.NET settings, got {BindContext.Describe(field.Value)}");
         return null;
     }
 
