@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RelayCluster.Testing.Etcd;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Hosting;
@@ -10,7 +11,22 @@ public partial class NodeLoggingProcessTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task JsonFormat_NodeRunsAndLeaves_EveryStdoutLineIsAJsonObjectAkkaLinesIncluded_AndTheFileGetsThemToo()
+    public Task JsonFormat_NodeRunsAndLeaves_EveryStdoutLineIsAJsonObjectAkkaLinesIncluded_AndTheFileGetsThemToo() =>
+        RunAndLeaveAsync("embedded", cluster: "");
+
+    [Fact]
+    public Task JsonFormat_AkkaBackplane_TheClusterSystemsLinesAreJsonObjectsToo()
+    {
+        var port = FreePorts.Next();
+        return RunAndLeaveAsync("akka", $$"""
+            cluster {
+              backplane = akka
+              akka { bind = "127.0.0.1:{{port}}", seed-nodes = ["127.0.0.1:{{port}}"], state-dir = "state" }
+            }
+            """);
+    }
+
+    private static async Task RunAndLeaveAsync(string backplane, string cluster)
     {
         await using var echo = UdpEchoUpstream.Start();
         var directory = Directory.CreateTempSubdirectory("relay-log-test-");
@@ -20,6 +36,7 @@ public partial class NodeLoggingProcessTests
               node { id = json-test, shutdown-grace = 200ms, admin { bind = "127.0.0.1:0" } }
               rules.game { protocol = udp, listen = "127.0.0.1:0", upstreams = ["{{echo.EndPoint}}"] }
               log { level = Debug, format = json, file = "node.log" }
+              {{cluster}}
             }
             """);
         try
@@ -36,6 +53,11 @@ public partial class NodeLoggingProcessTests
             var events = lines.Select(line => ParseObject(line)).ToList();
             Assert.Contains(events, e => e.TryGetProperty("ActorPath", out _));
             Assert.Contains(events, e => e.TryGetProperty("SourceContext", out var source) && source.GetString() == "RelayCluster.Node.Listeners.UdpListener");
+            if (backplane == "akka")
+            {
+                Assert.Contains(events, e => e.TryGetProperty("ActorPath", out var path) && path.GetString()!.Contains("/system/cluster", StringComparison.Ordinal));
+            }
+
             var fileLines = await File.ReadAllLinesAsync(Path.Combine(directory.FullName, "node.log"));
             Assert.Equal(lines.Count, fileLines.Length);
             Assert.All(fileLines, line => ParseObject(line));
