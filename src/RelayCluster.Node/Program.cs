@@ -53,7 +53,8 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Services.AddSerilog(serilog);
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(budget);
-var startup = new NodeStartup(RuleDocuments.FromConfigFiles(arguments.ConfigFiles), NodeStartupFiles.StateFileFor(arguments.ConfigFiles[0]));
+// The files were parsed once, above: the seed is the same tree's rules, and the node runs the validated configs bound from it.
+var startup = new NodeStartup(RuleDocuments.FromRoot(loaded.Root!), NodeStartupFiles.StateFileFor(arguments.ConfigFiles[0]));
 builder.Services.AddSingleton(startup);
 builder.Services.AddHostedService<RelayNodeService>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = config.Node.ShutdownGrace + TimeSpan.FromSeconds(15));

@@ -23,7 +23,7 @@ public static class RelayConfigLoader
         ArgumentNullException.ThrowIfNull(root);
         var context = new BindContext();
         var config = RelayConfigBinder.Bind(context, root);
-        return new RelayConfigResult(config, context.Finish());
+        return new RelayConfigResult(config, context.Finish(), root);
     }
 
     /// <summary>

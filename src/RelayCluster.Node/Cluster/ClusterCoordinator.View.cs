@@ -39,7 +39,7 @@ public sealed partial class ClusterCoordinator
         var rules = new List<RuleConfig>(view.Rules.Count);
         foreach (var stored in view.Rules.Values.OrderBy(rule => rule.Name, StringComparer.Ordinal))
         {
-            if (RuleDocuments.Bind(stored, out var errors) is { } rule)
+            if (_bound.Bind(stored, out var errors) is { } rule)
             {
                 rules.Add(rule);
                 continue;

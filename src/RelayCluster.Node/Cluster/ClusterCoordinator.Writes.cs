@@ -32,7 +32,7 @@ public sealed partial class ClusterCoordinator
         var view = Backplane.View;
         var others = view.Rules.Values
             .Where(rule => rule.Name != name)
-            .Select(rule => RuleDocuments.Bind(rule, out _))
+            .Select(rule => _bound.Bind(rule, out _))
             .OfType<RuleConfig>()
             .ToList();
         var conflicts = RelayConfigLoader.FindListenConflicts([.. others, parsed.Rule!])
@@ -45,7 +45,7 @@ public sealed partial class ClusterCoordinator
 
         var current = view.Rules.GetValueOrDefault(name);
         var change = current is null ? "created"
-            : RuleDocuments.Bind(current, out _) is { } running && running.Equals(parsed.Rule) ? "unchanged"
+            : _bound.Bind(current, out _) is { } running && running.Equals(parsed.Rule) ? "unchanged"
             : "updated";
         if (expectedRevision is { } expected && (current?.Revision ?? 0) != expected)
         {
@@ -76,7 +76,7 @@ public sealed partial class ClusterCoordinator
     public async Task<bool> SetUpstreamStateAsync(string rule, string address, UpstreamAdminState state, CancellationToken cancellationToken)
     {
         if (Backplane.View.Rules.GetValueOrDefault(rule) is not { } stored
-            || RuleDocuments.Bind(stored, out _) is not { } config
+            || _bound.Bind(stored, out _) is not { } config
             || !config.Upstreams.Any(upstream => string.Equals(upstream.Address, address, StringComparison.OrdinalIgnoreCase)))
         {
             return false;

@@ -21,6 +21,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _downed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, StoredRule> _applied = new(StringComparer.Ordinal);
+    private readonly BoundRules _bound = new();
     private readonly Lock _membersLock = new();
     private IReadOnlyList<Member> _members = [];
     private Task _viewLoop = Task.CompletedTask;
@@ -67,10 +68,12 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
 
     /// <summary>
     /// Registers the node with <paramref name="adminUrl"/> as its admin API, seeds an empty cluster with
-    /// <paramref name="seed"/>, applies the cluster's rules and goes up.
+    /// <paramref name="seed"/>, applies the cluster's rules and goes up. <paramref name="fileRules"/> are the seed's rules as
+    /// the loader validated them from the config files: while the cluster holds the same documents, they are what runs.
     /// </summary>
-    public async Task StartAsync(IReadOnlyList<StoredRule> seed, string adminUrl, CancellationToken cancellationToken)
+    public async Task StartAsync(IReadOnlyList<StoredRule> seed, IReadOnlyList<RuleConfig> fileRules, string adminUrl, CancellationToken cancellationToken)
     {
+        _bound.AddFileRules(seed, fileRules);
         Self = Self with { AdminUrl = adminUrl, StartedAt = DateTimeOffset.UtcNow };
         Backplane.Changed += OnChanged;
         await Backplane.StartAsync(Self, seed, cancellationToken);

@@ -28,8 +28,8 @@ internal static partial class Log
     [LoggerMessage(1213, LogLevel.Information, "Rule {Rule} changed its listener; restarted, its sessions ended")]
     public static partial void RuleRestarted(ILogger logger, string rule);
 
-    [LoggerMessage(1214, LogLevel.Error, "Rule {Rule} could not be applied: {Reason}")]
-    public static partial void RuleFailed(ILogger logger, string rule, string reason, Exception exception);
+    [LoggerMessage(1214, LogLevel.Error, "Rule {Rule} at {Position} could not be applied: {Reason}")]
+    public static partial void RuleFailed(ILogger logger, string rule, string position, string reason, Exception exception);
 
     [LoggerMessage(1215, LogLevel.Information, "Admin API listening on {Url}")]
     public static partial void AdminListening(ILogger logger, string url);

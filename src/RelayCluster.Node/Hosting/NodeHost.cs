@@ -62,7 +62,7 @@ public sealed class NodeHost : IAsyncDisposable
             admin = await AdminServer.StartAsync(config.Node.Admin.Bind, cluster, adminOptions, loggerFactory, cancellationToken);
             var adminUrl = admin.AdvertisedUrl.ToString().TrimEnd('/');
             Log.AdminListening(loggerFactory.CreateLogger<NodeHost>(), adminUrl);
-            await cluster.StartAsync(seed, adminUrl, cancellationToken);
+            await cluster.StartAsync(seed, config.Rules, adminUrl, cancellationToken);
             return new NodeHost(node, backplane, cluster, admin);
         }
         catch

@@ -39,8 +39,9 @@ public sealed partial class RelayNode
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
                 {
-                    Log.RuleFailed(_logger, next.Name, e.Message, e);
-                    failures.Add($"rule '{next.Name}': {e.Message}");
+                    // The rule's position is where it was written: the config file's line for a rule from the files.
+                    Log.RuleFailed(_logger, next.Name, next.Position.ToString(), e.Message, e);
+                    failures.Add($"{next.Position}: rule '{next.Name}': {e.Message}");
                 }
             }
         }

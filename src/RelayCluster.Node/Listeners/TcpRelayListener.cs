@@ -17,7 +17,6 @@ public sealed class TcpRelayListener : IRuleListener
     private readonly TcpIo _io;
     private readonly ILogger _logger;
     private Task _loop = Task.CompletedTask;
-    private volatile bool _accepting = true;
 
     internal TcpRelayListener(RelayRule owner, IPEndPoint listen, TcpBufferPool buffers, ILogger logger, TcpIo io = TcpIo.Default)
     {
@@ -52,7 +51,7 @@ public sealed class TcpRelayListener : IRuleListener
     public IPEndPoint LocalEndPoint { get; }
 
     /// <inheritdoc />
-    public bool IsAccepting => _accepting;
+    public bool IsAccepting => Rule.Admission.IsAccepting;
 
     /// <summary>Whether this listener's sessions are relayed by the epoll workers once connected.</summary>
     public bool UsesEpoll => TcpSession.UsesEpoll(_io, Rule.Config);
@@ -65,7 +64,7 @@ public sealed class TcpRelayListener : IRuleListener
     }
 
     /// <inheritdoc />
-    public void StopAccepting() => _accepting = false;
+    public void StopAccepting() => Rule.Admission.Drain();
 
     private async Task AcceptLoopAsync()
     {
@@ -97,54 +96,23 @@ public sealed class TcpRelayListener : IRuleListener
 
     private void Admit(Socket client)
     {
-        if (!_accepting)
-        {
-            Refuse(client, DropReason.Draining);
-            return;
-        }
-
         var remote = (IPEndPoint)client.RemoteEndPoint!;
-        if (!Rule.Config.Access.IsAllowed(remote.Address))
-        {
-            Refuse(client, DropReason.AccessDenied);
-            return;
-        }
 
-        // For tcp, packets-per-second is new connections per second from one client IP.
-        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(remote.Address, 0))
-        {
-            Refuse(client, DropReason.RateLimited);
-            return;
-        }
-
-        var clientKey = ClientKey.FromAddress(remote.Address);
-        var refusal = TryAdmit(clientKey);
+        // For tcp, the rate limit's packets-per-second is new connections per second from one client IP.
+        var refusal = Rule.Admission.Admit(remote.Serialize(), 0, out var clientKey);
         if (refusal == DropReason.ClientLimit)
         {
             _ = AdmitAtClientCapAsync(client, remote, clientKey);
             return;
         }
 
-        if (refusal is { } reason)
+        if (refusal is not null)
         {
-            Refuse(client, reason);
+            Reset(client);
             return;
         }
 
         Start(client, remote, clientKey);
-    }
-
-    /// <summary>Takes a place; at the client's cap, a connection the client has already closed gives up its place first.</summary>
-    private DropReason? TryAdmit(ClientKey clientKey)
-    {
-        var refusal = Rule.Limiter.TryAdmit(clientKey);
-        if (refusal == DropReason.ClientLimit && Rule.Limiter.Find(clientKey, s_clientHasFinished) is TcpSession finished)
-        {
-            finished.ReleasePlace();
-            refusal = Rule.Limiter.TryAdmit(clientKey);
-        }
-
-        return refusal;
     }
 
     /// <summary>
@@ -155,16 +123,18 @@ public sealed class TcpRelayListener : IRuleListener
     {
         var deadline = Environment.TickCount64 + (long)ClientCapGrace.TotalMilliseconds;
         DropReason? refusal;
+        bool final;
         do
         {
             await Task.Delay(s_clientCapRetry).ConfigureAwait(false);
-            refusal = _accepting ? TryAdmit(clientKey) : DropReason.Draining;
+            final = Environment.TickCount64 >= deadline;
+            refusal = Rule.Admission.AdmitAgain(clientKey, final);
         }
-        while (refusal == DropReason.ClientLimit && Environment.TickCount64 < deadline);
+        while (refusal == DropReason.ClientLimit && !final);
 
-        if (refusal is { } reason)
+        if (refusal is not null)
         {
-            Refuse(client, reason);
+            Reset(client);
             return;
         }
 
@@ -184,11 +154,10 @@ public sealed class TcpRelayListener : IRuleListener
     internal static readonly TimeSpan ClientCapGrace = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan s_clientCapRetry = TimeSpan.FromMilliseconds(5);
-    private static readonly Func<IRelaySession, bool> s_clientHasFinished = static session => session is TcpSession { ClientHasFinished: true };
 
-    private void Refuse(Socket client, DropReason reason)
+    /// <summary>Resets a refused connection (the admission chain counted it).</summary>
+    private static void Reset(Socket client)
     {
-        Rule.Counters.Dropped(reason);
         client.LingerState = new LingerOption(true, 0);
         client.Dispose();
     }
@@ -196,7 +165,7 @@ public sealed class TcpRelayListener : IRuleListener
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        _accepting = false;
+        Rule.Admission.Drain();
         _socket.Dispose();
         await _loop.ConfigureAwait(false);
     }

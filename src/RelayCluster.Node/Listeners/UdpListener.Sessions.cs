@@ -14,45 +14,17 @@ public sealed partial class UdpListener
     /// <summary>Opens the session of a new peer on <paramref name="routed"/> (a token's upstream) or, when null, on the rule's pick.</summary>
     private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker, UpstreamState? routed = null)
     {
-        if (!_accepting)
+        // Refusals come before the client's endpoint is made and allocate nothing: a flood of new peers is dropped for free.
+        if (Rule.Admission.Admit(address, length, out var clientKey) is not null)
         {
-            Rule.Counters.Dropped(DropReason.Draining);
-            return;
-        }
-
-        // Refusals before the client's endpoint is made allocate nothing: a flood of new peers is dropped for free.
-        if (!Rule.Config.Access.IsAllowed(address))
-        {
-            Rule.Counters.Dropped(DropReason.AccessDenied);
-            return;
-        }
-
-        if (Rule.Limiter.IsFull)
-        {
-            Rule.Counters.Dropped(DropReason.SessionLimit);
-            return;
-        }
-
-        var clientKey = ClientKey.FromSocketAddress(address);
-        var refusal = Rule.Limiter.TryAdmit(clientKey);
-        if (refusal == DropReason.ClientLimit && ReclaimIdlest(clientKey))
-        {
-            refusal = Rule.Limiter.TryAdmit(clientKey);
-        }
-
-        if (refusal is { } reason)
-        {
-            Rule.Counters.Dropped(reason);
             return;
         }
 
         var client = (IPEndPoint)s_endPointFactory.Create(address);
-
-        var upstream = routed is null ? Rule.PickUpstream(client.Address) : routed.IsAvailable ? routed : null;
+        var upstream = Rule.Admission.PickUpstream(client.Address, routed);
         if (upstream is null)
         {
             Rule.Limiter.Release(clientKey);
-            Rule.Counters.Dropped(DropReason.NoUpstream);
             return;
         }
 
@@ -112,15 +84,5 @@ public sealed partial class UdpListener
             Rule.Limiter.Release(ClientKey.FromAddress(session.Client.Address), session);
             Rule.SessionClosed(session, reason);
         }
-    }
-
-    /// <summary>
-    /// Ends the idlest session of a client at its per-IP cap when it has been idle for <c>session.reclaim-after</c>, so the
-    /// client's new flow takes its place; false when every session of the client is more recent. Allocates nothing.
-    /// </summary>
-    private bool ReclaimIdlest(ClientKey client)
-    {
-        var idleSince = Environment.TickCount64 - (long)Rule.Config.Session.ReclaimAfter.TotalMilliseconds;
-        return Rule.Limiter.Idlest(client, idleSince) is UdpSession idlest && idlest.Close(SessionCloseReason.Reclaimed);
     }
 }

@@ -32,7 +32,11 @@ public sealed partial class UdpListener
         {
             if (routed is null || ReferenceEquals(routed, session.Upstream) || !config.Rebind)
             {
-                session.ForwardToUpstream(frame, length);
+                if (Rule.Admission.AllowsDatagram(address, length))
+                {
+                    session.ForwardToUpstream(frame, length);
+                }
+
                 return;
             }
 

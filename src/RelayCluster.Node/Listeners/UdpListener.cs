@@ -21,7 +21,6 @@ public sealed partial class UdpListener : IRuleListener
     private readonly ILogger _logger;
     private readonly List<Task> _loops = [];
     private readonly List<UdpEpollWorker> _workers = [];
-    private volatile bool _accepting = true;
 
     /// <summary>
     /// Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port. On Linux each socket
@@ -75,10 +74,10 @@ public sealed partial class UdpListener : IRuleListener
     }
 
     /// <summary>False once the listener stopped opening sessions (drain).</summary>
-    public bool IsAccepting => _accepting;
+    public bool IsAccepting => Rule.Admission.IsAccepting;
 
     /// <summary>Stops opening sessions; datagrams of existing sessions keep flowing.</summary>
-    public void StopAccepting() => _accepting = false;
+    public void StopAccepting() => Rule.Admission.Drain();
 
     private async Task ReceiveLoopAsync(Socket socket)
     {
@@ -110,7 +109,8 @@ public sealed partial class UdpListener : IRuleListener
     }
 
     /// <summary>
-    /// Forwards one client datagram on its session, opening the session first for a new peer. The datagram's
+    /// Forwards one client datagram on its session, opening the session first for a new peer: a known peer's datagram
+    /// passes the rule's rate limit; a new peer's passes the whole <see cref="Admission.AdmissionChain"/>. The datagram's
     /// <paramref name="length"/> bytes start at <see cref="UdpSession.HeaderRoom"/> in <paramref name="frame"/>.
     /// </summary>
     internal void OnClientDatagram(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
@@ -118,12 +118,6 @@ public sealed partial class UdpListener : IRuleListener
         if (length > Rule.Config.Session.MaxDatagram)
         {
             Rule.Counters.Dropped(DropReason.Truncated);
-            return;
-        }
-
-        if (Rule.RateLimiter is { } limiter && !limiter.TryAcquire(address, length))
-        {
-            Rule.Counters.Dropped(DropReason.RateLimited);
             return;
         }
 
@@ -137,7 +131,11 @@ public sealed partial class UdpListener : IRuleListener
         {
             if (session.Upstream.Health != UpstreamHealth.Unhealthy || Rule.Config.Session.OnUpstreamDown != UpstreamDownAction.Rebind)
             {
-                session.ForwardToUpstream(frame, length);
+                if (Rule.Admission.AllowsDatagram(address, length))
+                {
+                    session.ForwardToUpstream(frame, length);
+                }
+
                 return;
             }
 
@@ -170,7 +168,7 @@ public sealed partial class UdpListener : IRuleListener
     /// <summary>Closes the sockets and waits for the receive loops to end; sessions are closed by their actors.</summary>
     public async ValueTask DisposeAsync()
     {
-        _accepting = false;
+        Rule.Admission.Drain();
         foreach (var worker in _workers)
         {
             worker.Dispose();

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Admission;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tls;
@@ -17,11 +16,8 @@ namespace RelayCluster.Node.Rules;
 /// </summary>
 public sealed class RuleRuntime
 {
-    private readonly BalancingState _balancing = new();
-    private volatile IBalancingPolicy _policy;
     private volatile RuleConfig _config;
     private volatile IReadOnlyList<UpstreamState> _upstreams;
-    private volatile ClientRateLimiter? _rateLimiter;
     private volatile TokenTable? _tokens;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
     private readonly RelayMetrics? _metrics;
@@ -36,14 +32,13 @@ public sealed class RuleRuntime
     {
         _config = config;
         _upstreams = upstreams;
-        _policy = Policy(config);
         _tokens = Tokens(config, upstreams);
         _metrics = metrics;
         Counters = new RuleCounters(config.Name, logger);
         var descriptorsPerSession = config.Protocol == RuleProtocol.Tcp ? 2 : 1;
         TcpBuffers = new TcpBufferPool(config.Session.BufferSize);
-        _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
         Limiter = new SessionLimiter(config.Session.Max, config.Session.MaxPerClientIp, budget, descriptorsPerSession);
+        Admission = new AdmissionChain(config, upstreams, Limiter, Counters.Dropped);
     }
 
     /// <summary>The rule's name.</summary>
@@ -55,17 +50,17 @@ public sealed class RuleRuntime
     /// <summary>The rule's upstreams in config order.</summary>
     public IReadOnlyList<UpstreamState> Upstreams => _upstreams;
 
-    /// <summary>Admission of new sessions.</summary>
+    /// <summary>The places new sessions take in the rule's and the node's caps.</summary>
     public SessionLimiter Limiter { get; }
+
+    /// <summary>The checks every new session passes, from draining to the upstream pick.</summary>
+    public AdmissionChain Admission { get; }
 
     /// <summary>The read buffers of the rule's TCP sessions, of <c>session.buffer-size</c> each.</summary>
     public TcpBufferPool TcpBuffers { get; }
 
     /// <summary>The TLS of a tcp rule's clients or upstreams, or null when its sessions relay plain tcp.</summary>
     internal RuleTls? Tls { get; init; }
-
-    /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
-    public ClientRateLimiter? RateLimiter => _rateLimiter;
 
     /// <summary>Which upstream each routing token names, or null when the rule does not route by token.</summary>
     public TokenTable? TokenTable => _tokens;
@@ -82,27 +77,14 @@ public sealed class RuleRuntime
     /// </summary>
     internal void Update(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
     {
-        var policy = Policy(config);
-        if (config.RateLimit != _config.RateLimit)
-        {
-            _rateLimiter = config.RateLimit.IsEnabled ? new ClientRateLimiter(config.RateLimit) : null;
-        }
-
-        Limiter.Max = config.Session.Max;
-        Limiter.MaxPerClientIp = config.Session.MaxPerClientIp;
+        Admission.Update(config, upstreams);
         _upstreams = upstreams;
         _tokens = Tokens(config, upstreams);
-        _policy = policy;
         _config = config;
     }
 
     private static TokenTable? Tokens(RuleConfig config, IReadOnlyList<UpstreamState> upstreams) =>
         config.Token is { } token ? new TokenTable(token, config.Upstreams, upstreams) : null;
-
-    private static IBalancingPolicy Policy(RuleConfig config) =>
-        BalancingPolicies.TryGet(config.Balance, out var policy)
-            ? policy
-            : throw new ArgumentException($"Unknown balancing policy '{config.Balance}'.", nameof(config));
 
     /// <summary>Counts a new session and keeps it in <see cref="Sessions"/>; called once per session.</summary>
     internal void SessionOpened(IRelaySession session)
@@ -131,32 +113,5 @@ public sealed class RuleRuntime
         }
 
         return total;
-    }
-
-    /// <summary>
-    /// Picks the upstream for a new session of <paramref name="client"/>, leaving out <paramref name="exclude"/>
-    /// (upstreams this session already failed to connect to), or null when none is available.
-    /// </summary>
-    public UpstreamState? PickUpstream(IPAddress client, IReadOnlyCollection<UpstreamState>? exclude = null)
-    {
-        // Mapped IPv4 and plain IPv4 are the same client: hash-client-ip must send both to the same upstream.
-        var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
-        var upstreams = _upstreams;
-        var context = new BalancingContext(_balancing, address, _config.LoadScope);
-        if (exclude is not { Count: > 0 })
-        {
-            return UpstreamPicker.Pick(_policy, context, upstreams);
-        }
-
-        var candidates = new List<UpstreamState>(upstreams.Count);
-        foreach (var upstream in upstreams)
-        {
-            if (!exclude.Contains(upstream))
-            {
-                candidates.Add(upstream);
-            }
-        }
-
-        return UpstreamPicker.Pick(_policy, context, candidates);
     }
 }

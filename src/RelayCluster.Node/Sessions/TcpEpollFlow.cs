@@ -18,19 +18,19 @@ internal sealed unsafe class TcpEpollFlow
     private readonly TcpBufferPool _buffers;
     private readonly int _source;
     private readonly int _target;
-    private readonly bool _towardClient;
+    private readonly TcpDirection _direction;
     private byte[]? _pending;
     private int _pendingOffset;
     private int _pendingEnd;
     private int _pendingRead;
 
-    public TcpEpollFlow(TcpSession session, TcpBufferPool buffers, int source, int target, bool towardClient)
+    public TcpEpollFlow(TcpSession session, TcpBufferPool buffers, int source, int target, TcpDirection direction)
     {
         _session = session;
         _buffers = buffers;
         _source = source;
         _target = target;
-        _towardClient = towardClient;
+        _direction = direction;
     }
 
     /// <summary>Epoll said the source has data (or a FIN, or an error) that was not read yet.</summary>
@@ -42,11 +42,8 @@ internal sealed unsafe class TcpEpollFlow
     /// <summary>The target refused more bytes; only epoll saying it has room again clears this.</summary>
     public bool TargetFull { get; set; }
 
-    /// <summary>Set once this direction has ended: after its FIN was passed on, or with a reset reason.</summary>
-    public SessionCloseReason? End { get; private set; }
-
-    /// <summary>True when <see cref="End"/> is a reset, which ends the whole session at once.</summary>
-    public bool IsReset { get; private set; }
+    /// <summary>Set once this direction has ended: after its FIN was passed on, or with a reset.</summary>
+    public TcpPumpEnd? End { get; private set; }
 
     /// <summary>
     /// Moves what it can: first what the target still owes, then fresh reads until the source is empty, the target is
@@ -77,7 +74,7 @@ internal sealed unsafe class TcpEpollFlow
                 }
                 else if (error != LinuxSockets.Eintr)
                 {
-                    Reset(_towardClient ? SessionCloseReason.UpstreamReset : SessionCloseReason.ClientReset);
+                    Reset(_direction.SourceReset);
                 }
 
                 continue;
@@ -87,7 +84,7 @@ internal sealed unsafe class TcpEpollFlow
             {
                 // FIN: pass it on, and leave the other direction open until it finishes too.
                 LinuxSockets.Shutdown(_target, LinuxSockets.ShutWrite);
-                End = _towardClient ? SessionCloseReason.UpstreamClosed : SessionCloseReason.ClientClosed;
+                End = _direction.Finished;
                 return false;
             }
 
@@ -169,7 +166,7 @@ internal sealed unsafe class TcpEpollFlow
 
             if (error != LinuxSockets.Eintr)
             {
-                Reset(_towardClient ? SessionCloseReason.ClientReset : SessionCloseReason.UpstreamReset);
+                Reset(_direction.TargetReset);
                 return -1;
             }
         }
@@ -184,24 +181,11 @@ internal sealed unsafe class TcpEpollFlow
         _pendingRead = read;
     }
 
-    private void Count(int read)
-    {
-        if (_towardClient)
-        {
-            _session.Traffic.AddToClient(read);
-        }
-        else
-        {
-            _session.Traffic.AddToUpstream(read);
-        }
+    private void Count(int read) => _session.Moved(_direction, read);
 
-        _session.Touch();
-    }
-
-    private void Reset(SessionCloseReason reason)
+    private void Reset(TcpPumpEnd reset)
     {
-        End = reason;
-        IsReset = true;
+        End = reset;
         Readable = false;
     }
 }

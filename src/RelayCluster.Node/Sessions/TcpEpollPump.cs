@@ -22,15 +22,15 @@ internal sealed unsafe class TcpEpollPump
     private readonly TcpEpollFlow _toUpstream;
     private readonly TcpEpollFlow _toClient;
     private TcpEpollWorker? _worker;
-    private SessionCloseReason? _firstClose;
+    private TcpEpollFlow? _firstEnded;
     private bool _detached;
 
     public TcpEpollPump(TcpSession session, Socket client, Socket upstream, TcpBufferPool buffers)
     {
         ClientFd = (int)client.SafeHandle.DangerousGetHandle();
         UpstreamFd = (int)upstream.SafeHandle.DangerousGetHandle();
-        _toUpstream = new TcpEpollFlow(session, buffers, ClientFd, UpstreamFd, towardClient: false);
-        _toClient = new TcpEpollFlow(session, buffers, UpstreamFd, ClientFd, towardClient: true);
+        _toUpstream = new TcpEpollFlow(session, buffers, ClientFd, UpstreamFd, TcpDirection.ToUpstream);
+        _toClient = new TcpEpollFlow(session, buffers, UpstreamFd, ClientFd, TcpDirection.ToClient);
     }
 
     /// <summary>The pump's key in its worker; the low bit of an epoll tag tells which of its sockets the event is for.</summary>
@@ -122,16 +122,12 @@ internal sealed unsafe class TcpEpollPump
         return again;
     }
 
-    /// <summary>The session's close reason once it is over: a reset at once, else the orderly close of whoever finished first.</summary>
+    /// <summary>The session's close reason once it is over, by <see cref="TcpPumpEnd.SessionEnd"/>; null while it runs.</summary>
     private SessionCloseReason? Ended()
     {
-        if (_toUpstream.IsReset || _toClient.IsReset)
-        {
-            return _toUpstream.IsReset ? _toUpstream.End : _toClient.End;
-        }
-
-        _firstClose ??= _toUpstream.End ?? _toClient.End;
-        return _toUpstream.End is not null && _toClient.End is not null ? _firstClose : null;
+        _firstEnded ??= _toUpstream.End is not null ? _toUpstream : _toClient.End is not null ? _toClient : null;
+        var second = ReferenceEquals(_firstEnded, _toClient) ? _toUpstream : _toClient;
+        return TcpPumpEnd.SessionEnd(_firstEnded?.End, second.End);
     }
 
     private void Release()

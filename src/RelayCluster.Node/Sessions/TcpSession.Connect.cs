@@ -16,14 +16,9 @@ public sealed partial class TcpSession
         byte[]? proxyHeader = null;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var upstream = _rule.PickUpstream(Client.Address, failed);
+            var upstream = _rule.Admission.PickUpstream(Client.Address, exclude: failed);
             if (upstream is null)
             {
-                if (failed is null)
-                {
-                    _rule.Counters.Dropped(DropReason.NoUpstream);
-                }
-
                 return null;
             }
 

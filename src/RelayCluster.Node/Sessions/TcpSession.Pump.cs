@@ -5,7 +5,7 @@ namespace RelayCluster.Node.Sessions;
 public sealed partial class TcpSession
 {
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> until a FIN, a reset or the session's close.</summary>
-    private async Task<PumpEnd> PumpAsync(Socket source, Socket target, bool towardClient)
+    private async Task<TcpPumpEnd> PumpAsync(Socket source, Socket target, TcpDirection direction)
     {
         var buffer = (byte[]?)null;
         try
@@ -26,14 +26,14 @@ public sealed partial class TcpSession
                 }
                 catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
-                    return Failed(e, towardClient ? SessionCloseReason.UpstreamReset : SessionCloseReason.ClientReset);
+                    return Failed(e, direction.SourceReset);
                 }
 
                 if (read == 0)
                 {
                     // FIN: pass it on, and leave the other direction open until it finishes too.
                     TryShutdownSend(target);
-                    return new PumpEnd(towardClient ? SessionCloseReason.UpstreamClosed : SessionCloseReason.ClientClosed, IsReset: false);
+                    return direction.Finished;
                 }
 
                 try
@@ -43,19 +43,10 @@ public sealed partial class TcpSession
                 }
                 catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
-                    return Failed(e, towardClient ? SessionCloseReason.ClientReset : SessionCloseReason.UpstreamReset);
+                    return Failed(e, direction.TargetReset);
                 }
 
-                if (towardClient)
-                {
-                    Traffic.AddToClient(read);
-                }
-                else
-                {
-                    Traffic.AddToUpstream(read);
-                }
-
-                Touch();
+                Moved(direction, read);
                 if (read < _buffers.BufferSize)
                 {
                     // The socket is most likely drained: give the buffer back until data is there again. A full read
@@ -74,14 +65,30 @@ public sealed partial class TcpSession
         }
     }
 
-    private PumpEnd Failed(Exception error, SessionCloseReason resetReason)
+    /// <summary>A failed read or write: <paramref name="end"/>, unless the session's own close caused it.</summary>
+    private TcpPumpEnd Failed(Exception error, TcpPumpEnd end)
     {
         if (IsClosed || error is ObjectDisposedException || error is SocketException { SocketErrorCode: SocketError.OperationAborted })
         {
-            return new PumpEnd(CloseReason ?? SessionCloseReason.Failed, IsReset: true);
+            return new TcpPumpEnd(CloseReason ?? SessionCloseReason.Failed, IsReset: true);
         }
 
-        return new PumpEnd(resetReason, IsReset: true);
+        return end;
+    }
+
+    /// <summary>Counts <paramref name="bytes"/> moved in <paramref name="direction"/> as one read and marks the session active: the one counting of every pump.</summary>
+    internal void Moved(TcpDirection direction, int bytes)
+    {
+        if (direction.TowardClient)
+        {
+            Traffic.AddToClient(bytes);
+        }
+        else
+        {
+            Traffic.AddToUpstream(bytes);
+        }
+
+        Touch();
     }
 
     private static void TryShutdownSend(Socket socket)
@@ -95,6 +102,4 @@ public sealed partial class TcpSession
             // The other side is already gone; its own pump reports how.
         }
     }
-
-    private readonly record struct PumpEnd(SessionCloseReason Reason, bool IsReset);
 }

@@ -15,7 +15,7 @@ public sealed partial class TcpSession
     /// before renting, the same awaited write as backpressure, and a FIN passed on as close_notify, then a shutdown of
     /// the socket's send direction.
     /// </summary>
-    private async Task<PumpEnd> PumpStreamAsync(Stream source, Stream target, Socket targetSocket, bool towardClient)
+    private async Task<TcpPumpEnd> PumpStreamAsync(Stream source, Stream target, Socket targetSocket, TcpDirection direction)
     {
         var full = source is TlsStream ? Math.Min(_buffers.BufferSize, MaxTlsRecordPlaintext) : _buffers.BufferSize;
         var buffer = (byte[]?)null;
@@ -39,13 +39,13 @@ public sealed partial class TcpSession
                 }
                 catch (Exception e) when (IsStreamError(e))
                 {
-                    return StreamFailed(e, clientSide: !towardClient);
+                    return StreamFailed(e, direction.SourceReset, direction.SourceError);
                 }
 
                 if (read == 0)
                 {
                     await FinishSendingAsync(target, targetSocket);
-                    return new PumpEnd(towardClient ? SessionCloseReason.UpstreamClosed : SessionCloseReason.ClientClosed, IsReset: false);
+                    return direction.Finished;
                 }
 
                 try
@@ -54,19 +54,10 @@ public sealed partial class TcpSession
                 }
                 catch (Exception e) when (IsStreamError(e))
                 {
-                    return StreamFailed(e, clientSide: towardClient);
+                    return StreamFailed(e, direction.TargetReset, direction.TargetError);
                 }
 
-                if (towardClient)
-                {
-                    Traffic.AddToClient(read);
-                }
-                else
-                {
-                    Traffic.AddToUpstream(read);
-                }
-
-                Touch();
+                Moved(direction, read);
                 if (read < full)
                 {
                     _buffers.Return(buffer);
@@ -101,15 +92,15 @@ public sealed partial class TcpSession
         TryShutdownSend(targetSocket);
     }
 
-    private PumpEnd StreamFailed(Exception error, bool clientSide)
+    private TcpPumpEnd StreamFailed(Exception error, TcpPumpEnd reset, TcpPumpEnd streamError)
     {
         if (error is IOException { InnerException: SocketException socketError })
         {
-            return Failed(socketError, clientSide ? SessionCloseReason.ClientReset : SessionCloseReason.UpstreamReset);
+            return Failed(socketError, reset);
         }
 
         // A record that does not decrypt or a stream cut inside a record is that side's error, not a reset by it.
-        return Failed(error, clientSide ? SessionCloseReason.ClientError : SessionCloseReason.UpstreamError);
+        return Failed(error, streamError);
     }
 
     private static bool IsStreamError(Exception error) =>

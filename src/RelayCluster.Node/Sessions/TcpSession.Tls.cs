@@ -47,11 +47,11 @@ public sealed partial class TcpSession
                 }
             }
 
-            var toUpstream = PumpStreamAsync(client, upstream, socket, towardClient: false);
-            var toClient = PumpStreamAsync(upstream, client, _client, towardClient: true);
+            var toUpstream = PumpStreamAsync(client, upstream, socket, TcpDirection.ToUpstream);
+            var toClient = PumpStreamAsync(upstream, client, _client, TcpDirection.ToClient);
             pumping = true;
             _ = DisposeWhenDoneAsync(toUpstream, toClient, client, upstream);
-            return await FirstEndAsync(toUpstream, toClient);
+            return await TcpPumpEnd.SessionEndAsync(toUpstream, toClient);
         }
         finally
         {
@@ -79,20 +79,6 @@ public sealed partial class TcpSession
         {
             return false;
         }
-    }
-
-    /// <summary>The session's end once its pumps finish, by the same rules as the plain pump: a reset wins at once.</summary>
-    private static async Task<SessionCloseReason> FirstEndAsync(Task<PumpEnd> toUpstream, Task<PumpEnd> toClient)
-    {
-        var first = await Task.WhenAny(toUpstream, toClient);
-        var firstEnd = await first;
-        if (firstEnd.IsReset)
-        {
-            return firstEnd.Reason;
-        }
-
-        var secondEnd = await (first == toUpstream ? toClient : toUpstream);
-        return secondEnd.IsReset ? secondEnd.Reason : firstEnd.Reason;
     }
 
     /// <summary>Disposes the streams once neither pump uses them: after a reset the session returns before its second pump ends.</summary>

@@ -139,18 +139,8 @@ public sealed partial class TcpSession : IActorOwnedSession
             return await PumpOnEpollAsync(upstream);
         }
 
-        var toUpstream = PumpAsync(_client, upstream, towardClient: false);
-        var toClient = PumpAsync(upstream, _client, towardClient: true);
-        var first = await Task.WhenAny(toUpstream, toClient);
-        var firstEnd = await first;
-        if (firstEnd.IsReset)
-        {
-            // A reset on one side is passed on to the other at once.
-            return firstEnd.Reason;
-        }
-
-        var secondEnd = await (first == toUpstream ? toClient : toUpstream);
-        return secondEnd.IsReset ? secondEnd.Reason : firstEnd.Reason;
+        // A reset on one side is passed on to the other at once (the session's close resets both).
+        return await TcpPumpEnd.SessionEndAsync(PumpAsync(_client, upstream, TcpDirection.ToUpstream), PumpAsync(upstream, _client, TcpDirection.ToClient));
     }
 
     /// <summary>Ends the session: resets both connections if they are still open and gives back its places. Idempotent.</summary>

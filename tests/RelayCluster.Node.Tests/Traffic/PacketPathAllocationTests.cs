@@ -24,8 +24,9 @@ public class PacketPathAllocationTests
         };
         await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
 
-        // Half the sources are denied; of the others two open sessions and the rest find the rule full. Each sends twice
-        // in a row, and the second datagram finds its one-token bucket empty.
+        // Half the sources are denied (the access list comes before the rate limit, so both their datagrams are); of the
+        // others two open sessions and the rest find the rule full. Each sends twice in a row, and the second datagram finds
+        // its one-token bucket empty.
         var sources = Enumerable.Range(0, 2_000).Select(i => new IPEndPoint(new IPAddress([127, (byte)(1 + (i % 2)), (byte)(i / 250), (byte)(1 + (i % 250))]), 1_000 + i).Serialize()).ToArray();
         var frame = new byte[UdpSession.HeaderRoom + 64];
         var listener = relay.Udp;
@@ -43,8 +44,8 @@ public class PacketPathAllocationTests
 
         var after = Drops(relay);
         Assert.Equal(0, allocated);
-        Assert.Equal(5 * sources.Length, after.RateLimited - drops.RateLimited);
-        Assert.Equal(5 * sources.Length / 2, after.AccessDenied - drops.AccessDenied);
+        Assert.Equal(5 * sources.Length / 2, after.RateLimited - drops.RateLimited);
+        Assert.Equal(5 * sources.Length, after.AccessDenied - drops.AccessDenied);
         Assert.Equal(5 * ((sources.Length / 2) - 2), after.SessionLimit - drops.SessionLimit);
         Assert.Equal(2, relay.Udp.SessionCount);
     }

@@ -42,7 +42,7 @@ public class SpoofedFloodTests(ITestOutputHelper output)
         };
         await using var relay = await NodeFixture.StartAsync(rule);
         var listener = relay.Udp;
-        var limiter = relay.Rule.Runtime.RateLimiter!;
+        var limiter = relay.Rule.Runtime.Admission.RateLimiter!;
         var counters = relay.Rule.Runtime.Counters;
 
         using var established = new EchoWatch(relay.Listen, IPAddress.Loopback);

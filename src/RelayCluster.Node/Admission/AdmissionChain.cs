@@ -1,0 +1,127 @@
+using System.Net;
+using RelayCluster.Core.Configuration;
+using RelayCluster.Core.Traffic;
+using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Sessions;
+
+namespace RelayCluster.Node.Admission;
+
+/// <summary>
+/// The checks a new session of one rule passes, udp or tcp, in this order:
+/// <list type="number">
+/// <item><description>draining (<see cref="DropReason.Draining"/>),</description></item>
+/// <item><description>access list (<see cref="DropReason.AccessDenied"/>),</description></item>
+/// <item><description>rate limit (<see cref="DropReason.RateLimited"/>),</description></item>
+/// <item><description>caps: rule, client IP, node descriptors (<see cref="DropReason.SessionLimit"/>, <see cref="DropReason.ClientLimit"/>),</description></item>
+/// <item><description>upstream pick (<see cref="DropReason.NoUpstream"/>).</description></item>
+/// </list>
+/// Steps 1 to 4 run in <see cref="Admit"/> when the client arrives; step 5 (<see cref="PickUpstream"/>) runs when the
+/// session needs its upstream: at once for udp, at each connect attempt for tcp (after the client's TLS handshake).
+/// Every refusal is counted by reason here, and allocates nothing.
+/// </summary>
+public sealed class AdmissionChain
+{
+    private readonly DrainingStep _draining = new();
+    private readonly AccessListStep _access;
+    private readonly RateLimitStep _rateLimit;
+    private readonly SessionCapStep _caps;
+    private readonly UpstreamPickStep _pick;
+    private readonly Action<DropReason> _dropped;
+    private RuleConfig _config;
+
+    /// <summary>Creates the chain of <paramref name="config"/>, taking places from <paramref name="limiter"/> and counting refusals with <paramref name="dropped"/>.</summary>
+    public AdmissionChain(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionLimiter limiter, Action<DropReason> dropped)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _dropped = dropped;
+        _access = new AccessListStep(config.Access);
+        _rateLimit = new RateLimitStep(config.RateLimit);
+        _caps = new SessionCapStep(limiter, config.Protocol, config.Session.ReclaimAfter);
+        _pick = new UpstreamPickStep(config, upstreams);
+    }
+
+    /// <summary>False once the rule stopped admitting sessions (drain).</summary>
+    public bool IsAccepting => _draining.IsAccepting;
+
+    /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
+    public ClientRateLimiter? RateLimiter => _rateLimit.Limiter;
+
+    /// <summary>Stops admitting new sessions; sessions already open keep running.</summary>
+    public void Drain() => _draining.Drain();
+
+    /// <summary>Switches every step to a rule changed in place; an unknown balancing policy throws before anything changes.</summary>
+    public void Update(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _pick.Update(config, upstreams);
+        _access.Update(config.Access);
+        _rateLimit.Update(_config.RateLimit, config.RateLimit);
+        _caps.Update(config.Session);
+        _config = config;
+    }
+
+    /// <summary>
+    /// Steps 1 to 4 for a new session of <paramref name="client"/>, charging <paramref name="bytes"/> to its rate limit (a
+    /// udp peer's first datagram; 0 for a tcp connection). On admission the session holds a place under <paramref name="key"/>.
+    /// A tcp connection at its client's cap is answered <see cref="DropReason.ClientLimit"/> without being counted yet: its
+    /// client may have closed connections the relay has not read yet, so the caller waits for a place with <see cref="AdmitAgain"/>.
+    /// </summary>
+    public DropReason? Admit(SocketAddress client, int bytes, out ClientKey key)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        key = default;
+        var refusal = _draining.Check() ?? _access.Check(client) ?? _rateLimit.Check(client, bytes);
+        if (refusal is null)
+        {
+            key = ClientKey.FromSocketAddress(client);
+            refusal = _caps.Check(key);
+            if (refusal == DropReason.ClientLimit && _config.Protocol == RuleProtocol.Tcp)
+            {
+                return refusal;
+            }
+        }
+
+        return Counted(refusal);
+    }
+
+    /// <summary>
+    /// Steps 1 and 4 again for a tcp connection waiting at its client's cap (the access list and rate limit already let it
+    /// in). A <see cref="DropReason.ClientLimit"/> answer is counted only when <paramref name="final"/>: the wait is over.
+    /// </summary>
+    public DropReason? AdmitAgain(ClientKey key, bool final)
+    {
+        var refusal = _draining.Check() ?? _caps.Check(key);
+        return refusal == DropReason.ClientLimit && !final ? refusal : Counted(refusal);
+    }
+
+    /// <summary>Step 3 alone, for each datagram of a udp peer that has a session: counts and refuses one over the limit.</summary>
+    public bool AllowsDatagram(SocketAddress client, int bytes) => Counted(_rateLimit.Check(client, bytes)) is null;
+
+    /// <summary>
+    /// Step 5: the upstream of a new session of <paramref name="client"/> (<paramref name="routed"/> when a token names it),
+    /// leaving out <paramref name="exclude"/> (upstreams a tcp session failed to connect to). Null when none is available;
+    /// counted as <see cref="DropReason.NoUpstream"/> on a first pick, not when failover runs out.
+    /// </summary>
+    public UpstreamState? PickUpstream(IPAddress client, UpstreamState? routed = null, IReadOnlyCollection<UpstreamState>? exclude = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var upstream = _pick.Pick(client, routed, exclude);
+        if (upstream is null && exclude is not { Count: > 0 })
+        {
+            _dropped(DropReason.NoUpstream);
+        }
+
+        return upstream;
+    }
+
+    private DropReason? Counted(DropReason? refusal)
+    {
+        if (refusal is { } reason)
+        {
+            _dropped(reason);
+        }
+
+        return refusal;
+    }
+}
