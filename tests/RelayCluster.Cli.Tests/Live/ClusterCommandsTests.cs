@@ -8,9 +8,9 @@ using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Cli.Tests.Live;
 
-/// <summary>relayctl against a three-node cluster on a real etcd, each node on its own loopback address.</summary>
+/// <summary>relayctl against a three-node cluster on the Akka backplane, each node on its own loopback address.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the cluster through IAsyncLifetime.DisposeAsync.")]
-public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixture<EtcdClusterFixture>, IAsyncLifetime
+public sealed class ClusterCommandsTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(10);
     private readonly UdpEchoUpstream _echo = UdpEchoUpstream.Start();
@@ -20,7 +20,7 @@ public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        _cluster = new ClusterFixture([etcd.Server.ClientUrl]);
+        _cluster = new ClusterFixture();
         for (var i = 0; i < 3; i++)
         {
             await _cluster.StartNodeAsync(Rules);

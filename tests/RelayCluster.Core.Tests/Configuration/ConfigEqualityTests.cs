@@ -5,7 +5,7 @@ public class ConfigEqualityTests
     private const string Full = """
         relay {
           node { roles = [edge] }
-          cluster.etcd.endpoints = ["http://10.0.0.2:2379"]
+          cluster.akka.seed-nodes = ["10.0.0.2:4053"]
           rules.game {
             protocol = udp, listen = "0.0.0.0:27015"
             upstreams = ["10.0.0.11:27015", { address = "10.0.0.12:27015", weight = 3 }]
