@@ -1,3 +1,4 @@
+using RelayCluster.Cli.Actors;
 using RelayCluster.Cli.Cluster;
 using RelayCluster.Cli.Config;
 using RelayCluster.Cli.Node;
@@ -16,6 +17,7 @@ internal static class CommandPalettes
     [
         new NodePalette(),
         new ClusterPalette(),
+        new ActorPalette(),
         new RulesPalette(),
         new UpstreamsPalette(),
         new SessionsPalette(),

@@ -6,6 +6,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
+using Serilog;
 using Serilog.Extensions.Logging;
 
 SocketEngineSettings.Apply();
@@ -42,13 +43,14 @@ if (!loaded.IsValid || loaded.Config is null)
 
 var config = loaded.Config;
 using var serilog = NodeLogging.Create(config.Log, config.Node.Id);
+// Akka's logger (Akka.Logger.Serilog) writes to Serilog's global logger: the node's, so every line shares one sink.
+Serilog.Log.Logger = serilog;
 using var loggerFactory = new SerilogLoggerFactory(serilog);
 var logger = loggerFactory.CreateLogger("RelayCluster.Node");
 var budget = SessionBudgets.Create(config, logger);
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
-builder.Logging.ClearProviders();
-builder.Logging.AddProvider(new SerilogLoggerProvider(serilog));
+builder.Services.AddSerilog(serilog);
 builder.Services.AddSingleton(config);
 builder.Services.AddSingleton(budget);
 var startup = new NodeStartup(RuleDocuments.FromConfigFiles(arguments.ConfigFiles), NodeStartupFiles.StateFileFor(arguments.ConfigFiles[0]));

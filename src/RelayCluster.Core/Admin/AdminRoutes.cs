@@ -24,6 +24,9 @@ public static class AdminRoutes
     /// <summary><c>GET</c>: per-rule statistics (<see cref="StatsDto"/>).</summary>
     public const string Stats = "/api/stats";
 
+    /// <summary><c>GET</c>: the node's actor tree, one <c>/user/...</c> path per entry.</summary>
+    public const string Actors = "/api/actors";
+
     /// <summary><c>GET</c>: Prometheus text exposition.</summary>
     public const string Metrics = "/metrics";
 

@@ -50,6 +50,18 @@ public readonly struct BalancingContext
     public int CompareLoad(UpstreamState left, UpstreamState right) =>
         ((Int128)SessionsOf(left) * right.Weight).CompareTo((Int128)SessionsOf(right) * left.Weight);
 
+    /// <summary>
+    /// Weighted reservoir sampling over upstreams that tie: counts <paramref name="upstream"/>'s weight into
+    /// <paramref name="tiedWeight"/> and says whether it replaces the pick so far, so that each tied upstream ends up
+    /// picked with probability weight / tied weight.
+    /// </summary>
+    public bool TakesTie(UpstreamState upstream, ref long tiedWeight)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        tiedWeight += upstream.Weight;
+        return Random.NextInt64(tiedWeight) < upstream.Weight;
+    }
+
     private static InvalidOperationException NotCreated() =>
         new("The balancing context is empty; create it with its constructor.");
 }

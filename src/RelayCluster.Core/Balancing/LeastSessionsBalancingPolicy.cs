@@ -26,14 +26,9 @@ internal sealed class LeastSessionsBalancingPolicy : IBalancingPolicy
                 best = upstream;
                 tiedWeight = upstream.Weight;
             }
-            else if (comparison == 0)
+            else if (comparison == 0 && context.TakesTie(upstream, ref tiedWeight))
             {
-                // Weighted reservoir sampling: each tied upstream ends up picked with probability weight / tied weight.
-                tiedWeight += upstream.Weight;
-                if (context.Random.NextInt64(tiedWeight) < upstream.Weight)
-                {
-                    best = upstream;
-                }
+                best = upstream;
             }
         }
 

@@ -33,14 +33,9 @@ internal sealed class MostFreeSlotsBalancingPolicy : IBalancingPolicy
                 bestFree = free;
                 tiedWeight = upstream.Weight;
             }
-            else if (comparison == 0)
+            else if (comparison == 0 && context.TakesTie(upstream, ref tiedWeight))
             {
-                // Weighted reservoir sampling, as least-sessions breaks its ties.
-                tiedWeight += upstream.Weight;
-                if (context.Random.NextInt64(tiedWeight) < upstream.Weight)
-                {
-                    best = upstream;
-                }
+                best = upstream;
             }
         }
 

@@ -30,5 +30,6 @@ internal static partial class AdminEndpoints
             return Json(AdminViews.Sessions(cluster, rule.Length > 0 ? rule : null, limit));
         });
         app.MapGet(AdminRoutes.Stats, () => Json(AdminViews.Stats(cluster)));
+        app.MapGet(AdminRoutes.Actors, async (CancellationToken cancellationToken) => Json(await cluster.Node.ListActorsAsync(cancellationToken)));
     }
 }

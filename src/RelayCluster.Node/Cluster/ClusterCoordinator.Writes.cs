@@ -57,7 +57,9 @@ public sealed partial class ClusterCoordinator
             return new RuleChangeResult(RuleWriteOutcome.Written, change, current?.Revision ?? 0, []);
         }
 
-        var written = await Backplane.PutRuleAsync(name, parsed.Json, current?.Revision ?? 0, cancellationToken);
+        // Without If-Match the write is unconditional: this node's view may lag the cluster's newest revision by a
+        // moment, and a write that did not ask for a revision must not fail for that.
+        var written = await Backplane.PutRuleAsync(name, parsed.Json, expectedRevision, cancellationToken);
         return new RuleChangeResult(written.Outcome, change, written.Revision, []);
     }
 

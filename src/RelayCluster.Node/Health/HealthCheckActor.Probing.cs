@@ -1,5 +1,5 @@
 using System.Net;
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Core.Health;
 
 namespace RelayCluster.Node.Health;
@@ -24,7 +24,7 @@ internal sealed partial class HealthCheckActor
     }
 
     // Runs on the thread pool, never on the actor: the result comes back as a message.
-    private static async Task RunProbeAsync(IHealthProbe probe, IPEndPoint upstream, int index, long sequence, ActorRef self, CancellationToken stopping)
+    private static async Task RunProbeAsync(IHealthProbe probe, IPEndPoint upstream, int index, long sequence, IActorRef self, CancellationToken stopping)
     {
         ProbeResult result;
         try
@@ -70,7 +70,7 @@ internal sealed partial class HealthCheckActor
     private void Schedule(int index, TimeSpan delay)
     {
         _states[index].DueAt = _clock.GetTimestamp() + (long)(delay.TotalSeconds * _clock.TimestampFrequency);
-        Context.ScheduleOnce(delay, new ProbeDue(index));
+        Timers.StartSingleTimer(new ProbeDue(index), new ProbeDue(index), delay);
     }
 
     private void RestartStalled()

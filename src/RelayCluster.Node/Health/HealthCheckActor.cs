@@ -1,5 +1,6 @@
+using Akka.Actor;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Core.Actors;
+using RelayCluster.Node.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
@@ -13,12 +14,12 @@ namespace RelayCluster.Node.Health;
 /// logs and reports each change once as <see cref="UpstreamHealthChanged"/>. With <c>check = none</c> it leaves every
 /// upstream unknown, which keeps it available.
 /// </summary>
-internal sealed partial class HealthCheckActor : Actor, IDisposable
+internal sealed partial class HealthCheckActor : ReceiveActor, IWithTimers, IDisposable
 {
     private readonly HealthConfig _config;
     private readonly string _rule;
     private readonly ILogger _logger;
-    private readonly ActorRef? _notify;
+    private readonly IActorRef? _notify;
     private readonly IHealthProbe? _probe;
     private readonly Random _random;
     private readonly TimeProvider _clock;
@@ -31,14 +32,14 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
     /// <param name="rule">The rule's name, for the log.</param>
     /// <param name="upstreams">The rule's upstreams; their verdicts so far are kept, so a reload does not forget them.</param>
     /// <param name="logger">Where verdict changes are logged.</param>
-    /// <param name="timeProvider">Times the probes' timeouts; the actor system's clock when null. Scheduling always follows the system's clock.</param>
+    /// <param name="timeProvider">Times the probes' timeouts and measures their durations; the system clock when null. Probes are scheduled on the actor system's scheduler.</param>
     /// <param name="notify">Receives <see cref="UpstreamHealthChanged"/>, such as the rule's router.</param>
     /// <param name="probe">The probe to run; made from <paramref name="config"/> when null.</param>
     /// <param name="random">The randomness of the jitter; seed it in tests.</param>
     /// <param name="metrics">The node's metrics, which record each probe's duration; none when null.</param>
     public HealthCheckActor(
         HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
-        TimeProvider? timeProvider = null, ActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
+        TimeProvider? timeProvider = null, IActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
         RelayMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -49,19 +50,35 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
         _notify = notify;
         _metrics = metrics;
         _random = random ?? new Random();
-        _clock = Context.System.TimeProvider;
-        _probe = config.Check == HealthCheckKind.None ? null : probe ?? HealthProbes.Create(config, timeProvider ?? _clock);
+        _clock = timeProvider ?? TimeProvider.System;
+        _probe = config.Check == HealthCheckKind.None ? null : probe ?? HealthProbes.Create(config, _clock);
         var policy = HealthPolicy.From(config);
         _states = [.. upstreams.Select(upstream => new UpstreamProbeState(upstream, new UpstreamHealthTracker(policy, upstream.Health)))];
+        Receive<ProbeDue>(due => StartProbe(due.Index));
+        Receive<ProbeCompleted>(OnProbeCompleted);
+        Receive<PassiveFailure>(OnPassiveFailure);
+        Receive<RestartStalledProbes>(_ => RestartStalled());
+        Receive<GetUpstreamHealth>(_ => Sender.Tell(Array.ConvertAll(_states, state => state.Snapshot())));
+        Receive<GetActorTree>(_ => Sender.Tell(new ActorTree([Self.Path.ToStringWithoutAddress()])));
     }
 
+    /// <summary>The actor's timers: one per upstream for its next probe, and the watchdog.</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The props of a health actor; the parameters are those of the constructor.</summary>
+    public static Props Props(
+        HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
+        TimeProvider? timeProvider = null, IActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
+        RelayMetrics? metrics = null) =>
+        Akka.Actor.Props.Create(() => new HealthCheckActor(config, rule, upstreams, logger, timeProvider, notify, probe, random, metrics));
+
     /// <inheritdoc />
-    protected override ValueTask PreStartAsync()
+    protected override void PreStart()
     {
         if (_probe is null)
         {
             ForgetVerdicts();
-            return ValueTask.CompletedTask;
+            return;
         }
 
         for (var i = 0; i < _states.Length; i++)
@@ -69,16 +86,11 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
             Schedule(i, _config.Interval * (_random.NextDouble() * JitterFraction));
         }
 
-        Context.ScheduleRepeatedly(_config.Interval, _config.Interval, RestartStalledProbes.Instance);
-        return ValueTask.CompletedTask;
+        Timers.StartPeriodicTimer(RestartStalledProbes.Instance, RestartStalledProbes.Instance, _config.Interval);
     }
 
     /// <inheritdoc />
-    protected override ValueTask PostStopAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
-    }
+    protected override void PostStop() => Dispose();
 
     /// <summary>Cancels the probes in flight, whose sockets close at once; called when the actor stops.</summary>
     public void Dispose()
@@ -88,30 +100,5 @@ internal sealed partial class HealthCheckActor : Actor, IDisposable
             _stopping.Cancel();
             _stopping.Dispose();
         }
-    }
-
-    /// <inheritdoc />
-    protected override ValueTask ReceiveAsync(object message)
-    {
-        switch (message)
-        {
-            case ProbeDue due:
-                StartProbe(due.Index);
-                break;
-            case ProbeCompleted completed:
-                OnProbeCompleted(completed);
-                break;
-            case PassiveFailure failure:
-                OnPassiveFailure(failure);
-                break;
-            case RestartStalledProbes:
-                RestartStalled();
-                break;
-            case GetUpstreamHealth:
-                Context.Reply(Array.ConvertAll(_states, state => state.Snapshot()));
-                break;
-        }
-
-        return ValueTask.CompletedTask;
     }
 }

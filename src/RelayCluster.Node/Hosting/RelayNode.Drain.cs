@@ -1,3 +1,4 @@
+using Akka.Actor;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -59,7 +60,7 @@ public sealed partial class RelayNode
         {
             await CloseAllSessionsAsync(SessionCloseReason.NodeShutdown, CancellationToken.None);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or AskTimeoutException or TaskCanceledException)
         {
             // The actor system's shutdown below stops whatever did not answer.
         }
@@ -67,6 +68,7 @@ public sealed partial class RelayNode
         foreach (var rule in _rules)
         {
             await rule.Listener.DisposeAsync();
+            rule.Detach();
         }
 
         await _actors.DisposeAsync();

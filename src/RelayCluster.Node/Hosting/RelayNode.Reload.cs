@@ -1,3 +1,4 @@
+using Akka.Actor;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Rules;
@@ -87,7 +88,7 @@ public sealed partial class RelayNode
         {
             if (health is not null)
             {
-                await _actors.StopAsync(health);
+                await health.GracefulStop(s_askTimeout);
             }
 
             // Nothing judges the upstreams of a rule without checks: every one goes back into rotation, whatever the
@@ -112,10 +113,11 @@ public sealed partial class RelayNode
         rule.Listener.StopAccepting();
         await rule.Router.Ask<SessionsClosed>(new CloseAllSessions(reason), s_askTimeout, cancellationToken);
         await rule.Listener.DisposeAsync();
-        await _actors.StopAsync(rule.Router);
+        rule.Detach();
+        await rule.Router.GracefulStop(s_askTimeout);
         if (rule.Health is { } health)
         {
-            await _actors.StopAsync(health);
+            await health.GracefulStop(s_askTimeout);
         }
 
         _rules = [.. _rules.Where(running => !ReferenceEquals(running, rule))];

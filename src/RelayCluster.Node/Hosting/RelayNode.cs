@@ -1,6 +1,6 @@
 using System.Net;
+using Akka.Actor;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Core.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
@@ -19,24 +19,26 @@ namespace RelayCluster.Node.Hosting;
 public sealed partial class RelayNode : IAsyncDisposable
 {
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
-    private readonly ActorSystem _actors;
+    private readonly NodeActorSystem _actors;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _ruleChanges = new(1, 1);
     private readonly ILoggerFactory _loggerFactory;
     // Swapped whole, never changed in place: metrics and the admin API read the rules from other threads.
     private volatile RelayRule[] _rules = [];
-    private int _healthGeneration;
+    private readonly Dictionary<string, int> _actorGenerations = [];
+    private readonly IActorRef _abandonedSessions;
 
     private readonly UdpIo _udpIo;
     private readonly TcpIo _tcpIo;
 
-    private RelayNode(RelayConfig config, ActorSystem actors, SessionBudget budget, ILoggerFactory loggerFactory, UdpIo udpIo, TcpIo tcpIo)
+    private RelayNode(RelayConfig config, NodeActorSystem actors, SessionBudget budget, ILoggerFactory loggerFactory, UdpIo udpIo, TcpIo tcpIo)
     {
         _loggerFactory = loggerFactory;
         _udpIo = udpIo;
         _tcpIo = tcpIo;
         Config = config;
         _actors = actors;
+        _abandonedSessions = actors.System.ActorOf(Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
         Budget = budget;
         _logger = loggerFactory.CreateLogger<RelayNode>();
         Metrics = new RelayMetrics(() => _rules, config.Node.Id, config.Metrics.Otlp);
@@ -46,7 +48,7 @@ public sealed partial class RelayNode : IAsyncDisposable
     public RelayConfig Config { get; }
 
     /// <summary>The node's actors.</summary>
-    public ActorSystem Actors => _actors;
+    public ActorSystem Actors => _actors.System;
 
     /// <summary>The file descriptors sessions may hold on this node.</summary>
     public SessionBudget Budget { get; }
@@ -68,7 +70,7 @@ public sealed partial class RelayNode : IAsyncDisposable
         RelayConfig config, ILoggerFactory loggerFactory, SessionBudget budget, UdpIo udpIo = UdpIo.Default, TcpIo tcpIo = TcpIo.Default,
         CancellationToken cancellationToken = default)
     {
-        var actors = new ActorSystem(config.Node.Id, new ActorSystemOptions { EventSink = ActorEventLog.Sink(loggerFactory.CreateLogger<ActorSystem>()) });
+        var actors = await NodeActorSystem.StartAsync(config, cancellationToken);
         var node = new RelayNode(config, actors, budget, loggerFactory, udpIo, tcpIo);
         try
         {
@@ -102,10 +104,10 @@ public sealed partial class RelayNode : IAsyncDisposable
             : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>(), _tcpIo);
         var health = SpawnHealth(config, upstreams);
         var routerLogger = _loggerFactory.CreateLogger<RouterActor>();
-        ActorRef router;
+        IActorRef router;
         try
         {
-            router = _actors.Spawn(Props.Create(() => new RouterActor(runtime, () => listener, health, routerLogger)).WithMailboxCapacity(65_536), $"rule-{config.Name}");
+            router = _actors.System.ActorOf(RouterActor.Props(runtime, () => listener, health, routerLogger), ActorName($"rule-{config.Name}"));
         }
         catch
         {
@@ -120,20 +122,28 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>
     /// The health actor of a rule: a sibling of the router, not its child, so the router can stop failed session actors
-    /// while a failed health actor is restarted (the kernel's default strategy). Null with <c>check = none</c>.
+    /// while a failed health actor is restarted (Akka's default strategy). Null with <c>check = none</c>.
     /// </summary>
-    private ActorRef? SpawnHealth(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
+    private IActorRef? SpawnHealth(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
     {
         if (config.Health.Check == HealthCheckKind.None)
         {
             return null;
         }
 
-        // A replaced health actor may still be stopping under the old name.
-        var generation = Interlocked.Increment(ref _healthGeneration);
-        return _actors.Spawn(
-            () => new HealthCheckActor(config.Health, config.Name, upstreams, _loggerFactory.CreateLogger<HealthCheckActor>(), metrics: Metrics),
-            generation == 1 ? $"health-{config.Name}" : $"health-{config.Name}-{generation}");
+        return _actors.System.ActorOf(
+            HealthCheckActor.Props(config.Health, config.Name, upstreams, _loggerFactory.CreateLogger<HealthCheckActor>(), metrics: Metrics),
+            ActorName($"health-{config.Name}"));
+    }
+
+    /// <summary><paramref name="name"/> the first time; then with a number, as an actor replaced under that name may still be stopping.</summary>
+    private string ActorName(string name)
+    {
+        lock (_actorGenerations)
+        {
+            var generation = _actorGenerations[name] = _actorGenerations.GetValueOrDefault(name) + 1;
+            return generation == 1 ? name : $"{name}-{generation}";
+        }
     }
 
     /// <summary>The states of <paramref name="config"/>'s upstreams: the running ones of the same address kept, new ones resolved.</summary>

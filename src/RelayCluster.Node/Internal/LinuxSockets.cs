@@ -39,9 +39,6 @@ internal static unsafe partial class LinuxSockets
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
     public static partial int EpollWait(int epoll, byte* events, int maxEvents, int timeoutMs);
 
-    [LibraryImport("libc", EntryPoint = "recvfrom", SetLastError = true)]
-    public static partial nint ReceiveFrom(int fd, byte* buffer, nuint length, int flags, byte* address, int* addressLength);
-
     [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
     public static partial nint Receive(int fd, byte* buffer, nuint length, int flags);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Core.Actors;
 using RelayCluster.Core.Traffic;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -178,7 +177,7 @@ public sealed class TcpRelayListener : IRuleListener
         var session = new TcpSession(client, remote, Rule, _buffers, _io);
         Rule.SessionOpened(session);
         Rule.Limiter.Track(clientKey, session);
-        _owner.StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+        _owner.StartSession(session);
     }
 
     /// <summary>How long a new connection over its client's cap waits for a place before it is refused.</summary>

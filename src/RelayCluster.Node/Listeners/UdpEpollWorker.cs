@@ -9,8 +9,9 @@ namespace RelayCluster.Node.Listeners;
 
 /// <summary>
 /// One thread that owns one of a UDP rule's listen sockets and the upstream sockets of the sessions opened through it,
-/// like an nginx worker: a level-triggered epoll set, non-blocking reads until the socket is empty, and blocking sends.
-/// No task, no mailbox and no allocation per datagram; one shared receive buffer instead of one per session.
+/// like an nginx worker: a level-triggered epoll set, non-blocking batch reads (<c>recvmmsg</c>), and blocking sends;
+/// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket. No task, no mailbox
+/// and no allocation per datagram; one set of receive buffers for all its sessions instead of one per session.
 /// </summary>
 internal sealed unsafe class UdpEpollWorker : IDisposable
 {
@@ -18,15 +19,20 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
     private const int MaxEvents = 256;
     private const int WaitMs = 200;
 
-    // Datagrams read from one socket per wake-up, so one busy peer cannot starve the others.
+    // Client datagrams read per wake-up, so a flood on the listen socket cannot starve the sessions' replies.
     private const int ReadBudget = 64;
+
+    // Batch slots: at most 32, and at most about 256 KiB of buffers per batch for rules with a large max-datagram.
+    private const int MaxSlots = 32;
+    private const int BatchBytes = 256 * 1024;
 
     private readonly UdpListener _listener;
     private readonly Socket _socket;
     private readonly int _epoll;
     private readonly Thread _thread;
     private readonly ConcurrentDictionary<ulong, UdpSession> _sessions = new();
-    private readonly byte[] _buffer;
+    private readonly DatagramBatch _requests;
+    private readonly UdpReplyBatch _replies;
     private long _nextTag;
     private volatile bool _stopping;
 
@@ -34,8 +40,6 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
     {
         _listener = listener;
         _socket = socket;
-        // Client datagrams land after room for a PROXY header; upstream replies use the whole buffer.
-        _buffer = GC.AllocateUninitializedArray<byte>(UdpSession.HeaderRoom + maxDatagram + 1, pinned: true);
         _epoll = LinuxSockets.EpollCreate(LinuxSockets.EpollCloexec);
         if (_epoll < 0)
         {
@@ -49,6 +53,11 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
             throw new SocketException(error);
         }
 
+        // Client datagrams land after room for a PROXY header, one byte longer than allowed so an oversized one is seen.
+        var slotSize = UdpSession.HeaderRoom + maxDatagram + 1;
+        var slots = Math.Clamp(BatchBytes / slotSize, 1, MaxSlots);
+        _requests = new DatagramBatch(slots, slotSize, UdpSession.HeaderRoom, withNames: true);
+        _replies = new UdpReplyBatch((int)socket.SafeHandle.DangerousGetHandle(), slots, maxDatagram);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
     }
 
@@ -80,7 +89,6 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxSockets.EpollEventSize));
         var address = new SocketAddress(_socket.AddressFamily);
-        using var addressPin = address.Buffer.Pin();
         try
         {
             while (!_stopping)
@@ -91,13 +99,15 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
                     var tag = *(ulong*)(events + (i * LinuxSockets.EpollEventSize) + LinuxSockets.EpollDataOffset);
                     if (tag == ListenerTag)
                     {
-                        ReadClients(address, (byte*)addressPin.Pointer);
+                        ReadClients(address);
                     }
                     else if (_sessions.TryGetValue(tag, out var session))
                     {
-                        session.ReadReplies(_buffer);
+                        session.ReadReplies(_replies);
                     }
                 }
+
+                _replies.Flush();
             }
         }
         finally
@@ -106,25 +116,34 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
         }
     }
 
-    private void ReadClients(SocketAddress address, byte* addressBytes)
+    private void ReadClients(SocketAddress address)
     {
         var fd = (int)_socket.SafeHandle.DangerousGetHandle();
-        fixed (byte* buffer = _buffer)
+        for (var budget = ReadBudget; budget > 0;)
         {
-            for (var i = 0; i < ReadBudget; i++)
+            var asked = Math.Min(budget, _requests.Count);
+            var received = _requests.Receive(fd, 0, asked, senders: true);
+            if (received < 0)
             {
-                var addressLength = address.Buffer.Length;
-                var length = LinuxSockets.ReceiveFrom(
-                    fd, buffer + UdpSession.HeaderRoom, (nuint)(_buffer.Length - UdpSession.HeaderRoom), LinuxSockets.MsgDontWait, addressBytes, &addressLength);
-                if (length < 0)
-                {
-                    // EAGAIN: the socket is empty. Anything else (EINTR, a late ICMP error) ends this round; epoll reports again.
-                    return;
-                }
-
-                address.Size = addressLength;
-                _listener.OnClientDatagram(address, _buffer, (int)length, this);
+                // EAGAIN: the socket is empty. Anything else (EINTR, a late ICMP error) ends this round; epoll reports again.
+                return;
             }
+
+            for (var i = 0; i < received; i++)
+            {
+                var sender = _requests.Name(i);
+                sender.CopyTo(address.Buffer.Span);
+                address.Size = sender.Length;
+                _listener.OnClientDatagram(address, _requests.Slot(i), _requests.Length(i), this);
+            }
+
+            if (received < asked)
+            {
+                // The socket is empty: no further call just to learn that it would block.
+                return;
+            }
+
+            budget -= received;
         }
     }
 
@@ -137,5 +156,7 @@ internal sealed unsafe class UdpEpollWorker : IDisposable
         }
 
         LinuxSockets.Close(_epoll);
+        _requests.Dispose();
+        _replies.Dispose();
     }
 }

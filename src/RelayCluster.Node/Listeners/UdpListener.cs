@@ -25,11 +25,12 @@ public sealed partial class UdpListener : IRuleListener
 
     /// <summary>
     /// Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port. On Linux each socket
-    /// gets an epoll worker thread unless <paramref name="io"/> asks for async socket operations.
+    /// gets an epoll worker thread (64-bit processes) unless <paramref name="io"/> asks for async socket operations.
     /// </summary>
     public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
-        UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux();
+        // The worker's batch calls lay out Linux's 64-bit message headers.
+        UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux() && Environment.Is64BitProcess;
         Rule = rule;
         _observer = observer;
         _logger = logger;

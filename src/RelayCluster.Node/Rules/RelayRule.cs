@@ -1,4 +1,4 @@
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
@@ -7,8 +7,9 @@ namespace RelayCluster.Node.Rules;
 /// <summary>A running rule on this node: its live state, its listener and its router actor.</summary>
 public sealed class RelayRule : IUdpSessionObserver
 {
-    private ActorRef? _router;
+    private IActorRef? _router;
     private IRuleListener? _listener;
+    private volatile bool _stopped;
 
     internal RelayRule(RuleRuntime runtime) => Runtime = runtime;
 
@@ -19,28 +20,33 @@ public sealed class RelayRule : IUdpSessionObserver
     public IRuleListener Listener => _listener ?? throw new InvalidOperationException("The rule has not started.");
 
     /// <summary>The rule's router actor.</summary>
-    public ActorRef Router => _router ?? throw new InvalidOperationException("The rule has not started.");
+    public IActorRef Router => _router ?? throw new InvalidOperationException("The rule has not started.");
 
     /// <summary>The rule's health actor, or null with <c>check = none</c>.</summary>
-    public ActorRef? Health { get; internal set; }
+    public IActorRef? Health { get; internal set; }
 
-    internal void Attach(IRuleListener listener, ActorRef router, ActorRef? health)
+    internal void Attach(IRuleListener listener, IActorRef router, IActorRef? health)
     {
         _listener = listener;
         _router = router;
         Health = health;
     }
 
-    void IUdpSessionObserver.SessionStarted(UdpSession session) =>
-        StartSession(session, Props.Create(() => new SessionActor(session)), () => session.Close(SessionCloseReason.Failed));
+    /// <summary>Marks the router as gone: sessions opened from now on are ended at once instead of handed to it.</summary>
+    internal void Detach() => _stopped = true;
 
-    /// <summary>Hands a new session to the router; when the router cannot take it, <paramref name="abandon"/> ends it at once.</summary>
-    internal void StartSession(IRelaySession session, Props actor, Action abandon)
+    void IUdpSessionObserver.SessionStarted(UdpSession session) => StartSession(session);
+
+    /// <summary>Hands a new session to the router, which spawns its actor; when there is no router to take it the session ends at once.</summary>
+    internal void StartSession(IActorOwnedSession session)
     {
-        if (_router is null || !_router.Tell(new SessionStarted(session, actor)))
+        if (_router is null || _stopped)
         {
             // Nobody can own this session: end it now rather than leak its sockets.
-            abandon();
+            session.Close(SessionCloseReason.Failed);
+            return;
         }
+
+        _router.Tell(new SessionStarted(session));
     }
 }

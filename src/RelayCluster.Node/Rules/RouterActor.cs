@@ -1,5 +1,6 @@
+using Akka.Actor;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Core.Actors;
+using RelayCluster.Node.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
@@ -14,26 +15,52 @@ namespace RelayCluster.Node.Rules;
 /// or closes sessions on drain. Upstream picks run where the session starts, through the rule's <see cref="RuleRuntime"/>,
 /// once per new session.
 /// </summary>
-internal sealed class RouterActor : Actor
+internal sealed class RouterActor : ReceiveActor, IWithTimers
 {
     private readonly RuleRuntime _rule;
     private readonly Func<IRuleListener> _listener;
     private readonly ILogger _logger;
-    private readonly Dictionary<ActorRef, IRelaySession> _sessions = [];
-    private readonly List<ActorRef> _closeWaiters = [];
-    private ActorRef? _health;
+    private readonly Dictionary<IActorRef, IRelaySession> _sessions = [];
+    private readonly List<IActorRef> _closeWaiters = [];
+    private IActorRef? _health;
     private long _nextSessionId;
 
-    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, ActorRef? health, ILogger logger)
+    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger)
     {
         _rule = rule;
         _health = health;
         _listener = listener;
         _logger = logger;
+        Receive<SessionStarted>(started => StartSessionActor(started.Session));
+        Receive<SweepIdleSessions>(_ => SweepIdle());
+        Receive<Terminated>(terminated => OnSessionActorStopped(terminated.ActorRef));
+        Receive<UpstreamConnectFailed>(failed =>
+        {
+            Log.ConnectFailed(_logger, _rule.Name, failed.Upstream.Address, failed.Detail);
+            _health?.Tell(new PassiveFailure(failed.Upstream, failed.Reason, failed.Detail));
+        });
+        Receive<SetUpstreamAdminState>(change => Sender.Tell(SetAdminState(change.Address, change.State)));
+        Receive<StopAccepting>(_ =>
+        {
+            _listener().StopAccepting();
+            Sender.Tell(true);
+        });
+        Receive<CloseAllSessions>(close => CloseAll(close.Reason));
+        Receive<RuleUpdated>(updated =>
+        {
+            _health = updated.Health;
+            CloseSessionsOf(updated.Removed);
+            Sender.Tell(true);
+        });
+        Receive<GetActorTree>(_ => Sender.Tell(new ActorTree([Self.Path.ToStringWithoutAddress(), .. Context.GetChildren().Select(child => child.Path.ToStringWithoutAddress())])));
     }
 
-    // A failed session is stopped, never restarted: its client simply opens a new one.
-    protected override SupervisorStrategy SupervisorStrategy => SupervisorStrategy.Stopping;
+    /// <summary>The router's timers: the idle sweep.</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The props of the router of <paramref name="rule"/>.</summary>
+    public static Props Props(RuleRuntime rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger) =>
+        Akka.Actor.Props.Create(() => new RouterActor(rule, listener, health, logger));
 
     /// <summary>
     /// How often sessions are looked over: a quarter of the shortest of the idle timeout and the passive reply timeout,
@@ -47,53 +74,15 @@ internal sealed class RouterActor : Actor
         return TimeSpan.FromTicks(Math.Clamp(shortest.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(1).Ticks));
     }
 
-    protected override ValueTask PreStartAsync()
-    {
-        var interval = SweepInterval(_rule.Config);
-        Context.ScheduleRepeatedly(interval, interval, SweepIdleSessions.Instance);
-        return ValueTask.CompletedTask;
-    }
+    // A failed session is stopped, never restarted: its client simply opens a new one.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    protected override ValueTask ReceiveAsync(object message)
-    {
-        switch (message)
-        {
-            case SessionStarted started:
-                StartSessionActor(started.Session, started.Actor);
-                break;
-            case SweepIdleSessions:
-                SweepIdle();
-                break;
-            case Terminated terminated:
-                OnSessionActorStopped(terminated.Actor);
-                break;
-            case UpstreamConnectFailed failed:
-                Log.ConnectFailed(_logger, _rule.Name, failed.Upstream.Address, failed.Detail);
-                _health?.Tell(new PassiveFailure(failed.Upstream, failed.Reason, failed.Detail));
-                break;
-            case SetUpstreamAdminState change:
-                Context.Reply(SetAdminState(change.Address, change.State));
-                break;
-            case StopAccepting:
-                _listener().StopAccepting();
-                Context.Reply(true);
-                break;
-            case CloseAllSessions close:
-                CloseAll(close.Reason);
-                break;
-            case RuleUpdated updated:
-                _health = updated.Health;
-                CloseSessionsOf(updated.Removed);
-                Context.Reply(true);
-                break;
-        }
+    protected override void PreStart() =>
+        Timers.StartPeriodicTimer(SweepIdleSessions.Instance, SweepIdleSessions.Instance, SweepInterval(_rule.Config));
 
-        return ValueTask.CompletedTask;
-    }
-
-    private void StartSessionActor(IRelaySession session, Props props)
+    private void StartSessionActor(IActorOwnedSession session)
     {
-        var actor = Context.Spawn(props, $"session-{++_nextSessionId}");
+        var actor = Context.ActorOf(SessionActor.Props(session), $"session-{++_nextSessionId}");
         Context.Watch(actor);
         _sessions[actor] = session;
         Log.SessionStarted(_logger, _rule.Name, session.Client, session.Upstream?.Address ?? "-");
@@ -160,7 +149,7 @@ internal sealed class RouterActor : Actor
         }
     }
 
-    private void OnSessionActorStopped(ActorRef actor)
+    private void OnSessionActorStopped(IActorRef actor)
     {
         if (!_sessions.Remove(actor, out var session))
         {
@@ -183,13 +172,13 @@ internal sealed class RouterActor : Actor
     {
         if (_sessions.Count == 0)
         {
-            Context.Reply(new SessionsClosed(0));
+            Sender.Tell(new SessionsClosed(0));
             return;
         }
 
-        if (Sender is { } sender)
+        if (!Sender.IsNobody() && !Sender.Equals(Context.System.DeadLetters))
         {
-            _closeWaiters.Add(sender);
+            _closeWaiters.Add(Sender);
         }
 
         foreach (var actor in _sessions.Keys)

@@ -1,12 +1,12 @@
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
 
-/// <summary>A listener opened <paramref name="Session"/>; the router spawns its session actor from <paramref name="Actor"/> and supervises it.</summary>
-internal sealed record SessionStarted(IRelaySession Session, Props Actor);
+/// <summary>A listener opened <paramref name="Session"/>; the router spawns its <see cref="SessionActor"/> and supervises it.</summary>
+internal sealed record SessionStarted(IActorOwnedSession Session);
 
 /// <summary>A session could not connect to <paramref name="Upstream"/>; counted toward the upstream's passive health.</summary>
 internal sealed record UpstreamConnectFailed(UpstreamState Upstream, HealthFailureReason Reason, string Detail);
@@ -36,4 +36,4 @@ internal sealed record SweepIdleSessions
 /// The rule changed in place: <paramref name="Health"/> is its health actor now, and sessions on <paramref name="Removed"/>
 /// upstreams end with <see cref="SessionCloseReason.RuleChanged"/>. Replies true.
 /// </summary>
-internal sealed record RuleUpdated(ActorRef? Health, IReadOnlyCollection<UpstreamState> Removed);
+internal sealed record RuleUpdated(IActorRef? Health, IReadOnlyCollection<UpstreamState> Removed);

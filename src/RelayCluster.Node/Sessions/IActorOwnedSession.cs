@@ -1,4 +1,4 @@
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -6,7 +6,7 @@ namespace RelayCluster.Node.Sessions;
 internal interface IActorOwnedSession : IRelaySession
 {
     /// <summary>Starts moving data; the task ends with the reason the session ended by itself, or null when another thread does the reading.</summary>
-    Task<SessionCloseReason>? Start(ActorRef router);
+    Task<SessionCloseReason>? Start(IActorRef router);
 
     /// <summary>Ends the session for <paramref name="reason"/>; idempotent.</summary>
     bool Close(SessionCloseReason reason);

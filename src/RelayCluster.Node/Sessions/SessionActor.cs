@@ -1,4 +1,4 @@
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -6,54 +6,43 @@ namespace RelayCluster.Node.Sessions;
 /// Owns one session's lifecycle, UDP or TCP: starts it, ends it when it finishes by itself, when it fails, or when told
 /// (idle, drain, disable, shutdown). Datagrams and bytes never pass through this actor's mailbox.
 /// </summary>
-internal sealed class SessionActor : Actor
+internal sealed class SessionActor : ReceiveActor
 {
     private readonly IActorOwnedSession _session;
     private SessionCloseReason _closeReason = SessionCloseReason.NodeShutdown;
 
-    public SessionActor(IActorOwnedSession session) => _session = session;
+    public SessionActor(IActorOwnedSession session)
+    {
+        _session = session;
+        Receive<CloseSession>(close => StopWith(close.Reason));
+        Receive<SessionFinished>(finished => finished.Error is null, finished => StopWith(finished.Reason));
+        Receive<SessionFinished>(finished =>
+        {
+            _closeReason = SessionCloseReason.Failed;
+            throw new InvalidOperationException($"The session of {_session.Client} failed.", finished.Error);
+        });
+    }
 
-    protected override ValueTask PreStartAsync()
+    /// <summary>The props of the actor owning <paramref name="session"/>.</summary>
+    public static Props Props(IActorOwnedSession session) => Akka.Actor.Props.Create(() => new SessionActor(session));
+
+    protected override void PreStart()
     {
         if (_session.Start(Context.Parent) is { } run)
         {
-            _ = run.ContinueWith(
-                static (run, state) => ((ActorRef)state!).Tell(run.IsCompletedSuccessfully
-                    ? new SessionFinished(run.Result, null)
-                    : new SessionFinished(SessionCloseReason.Failed, run.Exception?.GetBaseException())),
+            run.PipeTo(
                 Self,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+                success: reason => new SessionFinished(reason, null),
+                failure: error => new SessionFinished(SessionCloseReason.Failed, error.GetBaseException()));
         }
-
-        return ValueTask.CompletedTask;
     }
 
-    protected override ValueTask ReceiveAsync(object message)
-    {
-        switch (message)
-        {
-            case CloseSession close:
-                _closeReason = close.Reason;
-                Context.Stop(Self);
-                break;
-            case SessionFinished { Error: { } error }:
-                _closeReason = SessionCloseReason.Failed;
-                throw new InvalidOperationException($"The session of {_session.Client} failed.", error);
-            case SessionFinished finished:
-                _closeReason = finished.Reason;
-                Context.Stop(Self);
-                break;
-        }
+    protected override void PostStop() => _session.Close(_closeReason);
 
-        return ValueTask.CompletedTask;
-    }
-
-    protected override ValueTask PostStopAsync()
+    private void StopWith(SessionCloseReason reason)
     {
-        _session.Close(_closeReason);
-        return ValueTask.CompletedTask;
+        _closeReason = reason;
+        Context.Stop(Self);
     }
 
     private sealed record SessionFinished(SessionCloseReason Reason, Exception? Error);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
@@ -62,7 +62,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     /// <summary>Called with each upstream that refused or timed out, so the router can count it.</summary>
     internal Action<UpstreamState, HealthFailureReason, string>? ConnectFailed { get; set; }
 
-    Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router)
+    Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router)
     {
         ConnectFailed = (upstream, reason, detail) => router.Tell(new UpstreamConnectFailed(upstream, reason, detail));
         return RunThenReleasePlaceAsync();

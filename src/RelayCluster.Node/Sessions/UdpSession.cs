@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using RelayCluster.Core.Actors;
+using Akka.Actor;
 using RelayCluster.Core.ProxyProtocol;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
@@ -21,6 +21,9 @@ public sealed class UdpSession : IActorOwnedSession
     /// so the header is written in place and header and datagram leave in one send without a copy.
     /// </summary>
     internal const int HeaderRoom = ProxyV2Header.MaxLength;
+
+    // Replies read from the upstream socket per worker wake-up, so one busy session cannot starve the others.
+    private const int ReplyBudget = 64;
 
     private readonly UdpListener _listener;
     private readonly Socket _upstreamSocket;
@@ -108,10 +111,13 @@ public sealed class UdpSession : IActorOwnedSession
     /// Starts the async reader of upstream replies, which runs until the session is closed; null when the listener's
     /// epoll worker reads them instead (registered when the session opened).
     /// </summary>
-    Task<SessionCloseReason>? IActorOwnedSession.Start(ActorRef router) => _worker is null ? RunAsync() : null;
+    Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router) => _worker is null ? RunAsync() : null;
 
-    /// <summary>Reads every reply waiting on the upstream socket (at most a budget) and sends each to the client; called by the epoll worker.</summary>
-    internal unsafe void ReadReplies(byte[] buffer)
+    /// <summary>
+    /// Reads the replies waiting on the upstream socket (at most a budget) into the worker's reply batch, which sends
+    /// them to the client; called by the epoll worker.
+    /// </summary>
+    internal void ReadReplies(UdpReplyBatch replies)
     {
         var handle = _upstreamSocket.SafeHandle;
         var added = false;
@@ -120,25 +126,35 @@ public sealed class UdpSession : IActorOwnedSession
             // Holding a reference keeps the descriptor from being closed and reused while it is read.
             handle.DangerousAddRef(ref added);
             var fd = (int)handle.DangerousGetHandle();
-            fixed (byte* bytes = buffer)
+            for (var budget = ReplyBudget; budget > 0;)
             {
-                for (var i = 0; i < 64; i++)
+                if (replies.Room == 0)
                 {
-                    var length = LinuxSockets.Receive(fd, bytes, (nuint)buffer.Length, LinuxSockets.MsgDontWait);
-                    if (length < 0)
-                    {
-                        if (Marshal.GetLastPInvokeError() is LinuxSockets.Eagain)
-                        {
-                            return;
-                        }
+                    replies.Flush();
+                }
 
-                        // ICMP port unreachable and friends: the upstream may come back; the session stays.
-                        _listener.Rule.Counters.Dropped(DropReason.SendError);
-                        continue;
+                var asked = Math.Min(budget, replies.Room);
+                var received = replies.Receive(this, fd, asked, _maxDatagram);
+                if (received < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() is LinuxSockets.Eagain)
+                    {
+                        return;
                     }
 
-                    Relay(buffer.AsSpan(0, (int)length));
+                    // ICMP port unreachable and friends: the upstream may come back; the session stays.
+                    ReplyDropped(DropReason.SendError);
+                    budget--;
+                    continue;
                 }
+
+                if (received < asked)
+                {
+                    // The socket is empty: no further call just to learn that it would block.
+                    return;
+                }
+
+                budget -= received;
             }
         }
         catch (ObjectDisposedException)
@@ -153,6 +169,16 @@ public sealed class UdpSession : IActorOwnedSession
             }
         }
     }
+
+    /// <summary>Counts a reply that reached the client; called by the worker's reply batch.</summary>
+    internal void ReplySent(int length)
+    {
+        Traffic.AddToClient(length);
+        Volatile.Write(ref _lastActivity, Environment.TickCount64);
+    }
+
+    /// <summary>Counts a reply that was dropped.</summary>
+    internal void ReplyDropped(DropReason reason) => _listener.Rule.Counters.Dropped(reason);
 
     private void Relay(ReadOnlySpan<byte> reply)
     {

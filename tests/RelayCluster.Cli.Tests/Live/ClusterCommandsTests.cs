@@ -141,7 +141,7 @@ public sealed class ClusterCommandsTests : IAsyncLifetime
         var (exitCode, _, error) = await CliRun.AgainstAsync(Url(_cluster[0]), "cluster", "down", "node-2");
 
         Assert.True(exitCode == 0, error);
-        await _cluster[2].Cluster.Downed.WaitAsync(s_deadline);
+        await _cluster[2].Cluster.Downed.WaitAsync(TimeSpan.FromSeconds(20));
         await WaitAsync(() => _cluster[1].Backplane.View.Members.Any(m => m.Id == "node-2" && m.Status == MemberStatus.Down), "node-1 to see node-2 down");
         var (_, show, _) = await CliRun.AgainstAsync(Url(_cluster[1]), "cluster", "show");
         Assert.Contains($"node-2 | {Url(_cluster[2])} | [] | down | reachable | 1.0.0-test", show, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class RelayConfigValidationTests
     [InlineData(Rule + ", session { idle_timeout = 5s } }", "idle_timeout", "relay.rules.game.session.idle_timeout: unknown key; did you mean 'idle-timeout'?")]
     [InlineData("relay { node { admn { bind = \"127.0.0.1:1\" } } }", "admn", "relay.node.admn: unknown key; did you mean 'admin'?")]
     [InlineData("relay { rulez { } }", "rulez", "relay.rulez: unknown key; did you mean 'rules'?")]
-    [InlineData("relay { log { colour = red } }", "colour", "relay.log.colour: unknown key; known keys: level, format")]
+    [InlineData("relay { log { colour = red } }", "colour", "relay.log.colour: unknown key; known keys: level, format, file")]
     // Values of the wrong type or out of range.
     [InlineData("relay { cluster { stats-interval = abc } }", "abc", "relay.cluster.stats-interval: expected a duration such as 500ms or 2s, got 'abc'")]
     [InlineData("relay { cluster { stats-interval = 0s } }", "0s", "relay.cluster.stats-interval: must be greater than 0, got '0s'")]

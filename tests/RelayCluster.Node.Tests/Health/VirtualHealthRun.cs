@@ -1,33 +1,34 @@
-using RelayCluster.Core.Actors;
+using Akka.Actor;
+using Akka.TestKit;
 using RelayCluster.Node.Health;
-using RelayCluster.Testing.Time;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Health;
 
 /// <summary>
-/// Drives a health actor on a manual clock against a real echo upstream: time moves from timer to timer, but never
-/// while a reply may still come over the socket or a result is on its way to the actor, so the times it measures are
-/// those of the actor's schedule alone, however slow the machine.
+/// Drives a health actor on virtual time against a real echo upstream: time moves in small steps, but never while a
+/// reply may still come over the socket or a result is on its way to the actor, so the times it measures are those of
+/// the actor's schedule alone, however slow the machine.
 /// </summary>
-internal sealed class VirtualHealthRun(ManualTimeProvider clock, ActorRef health, TrackingProbe probe, UdpEchoUpstream echo, TimeSpan timeout)
+internal sealed class VirtualHealthRun(VirtualClock clock, IActorRef health, TestProbe asker, TrackingProbe probe, UdpEchoUpstream echo, TimeSpan timeout)
 {
     private static readonly TimeSpan s_realLimit = TimeSpan.FromSeconds(20);
 
-    /// <summary>Advances until <paramref name="done"/> holds for the first upstream; returns the clock time that took.</summary>
+    /// <summary>Advances until <paramref name="done"/> holds for the first upstream; returns the virtual time that took.</summary>
     public async Task<TimeSpan> AdvanceUntilAsync(Func<UpstreamHealthSnapshot, bool> done, TimeSpan limit)
     {
         var start = clock.Now;
         var realDeadline = DateTime.UtcNow + s_realLimit;
         while (true)
         {
-            var snapshot = (await health.Ask<UpstreamHealthSnapshot[]>(GetUpstreamHealth.Instance, s_realLimit).WaitAsync(s_realLimit))[0];
+            asker.Send(health, GetUpstreamHealth.Instance);
+            var snapshot = (await asker.ExpectMsgAsync<UpstreamHealthSnapshot[]>(s_realLimit))[0];
             if (done(snapshot))
             {
                 return clock.Now - start;
             }
 
-            Assert.True(clock.Now - start <= limit, $"not done within {limit} of clock time; last: {snapshot}");
+            Assert.True(clock.Now - start <= limit, $"not done within {limit} of virtual time; last: {snapshot}");
             Assert.True(DateTime.UtcNow < realDeadline, $"not done within {s_realLimit} of real time; last: {snapshot}");
             if (MustWaitForRealWork(snapshot))
             {
@@ -35,7 +36,7 @@ internal sealed class VirtualHealthRun(ManualTimeProvider clock, ActorRef health
             }
             else
             {
-                Assert.True(clock.AdvanceToNextTimer(), "no timer is armed");
+                clock.Step();
             }
         }
     }
@@ -49,6 +50,6 @@ internal sealed class VirtualHealthRun(ManualTimeProvider clock, ActorRef health
         }
 
         // A reply may be on its way; a silent upstream's probe ends only when its deadline passes, and then its result is.
-        return echo.Replying || clock.GetTimestamp() >= startedAt + timeout.Ticks;
+        return echo.Replying || clock.Time.GetTimestamp() >= startedAt + timeout.Ticks;
     }
 }

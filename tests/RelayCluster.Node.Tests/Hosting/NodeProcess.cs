@@ -12,18 +12,30 @@ internal sealed partial class NodeProcess : IDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _standardOutput = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
 
     private NodeProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Add(e.Data);
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                _standardOutput.Enqueue(e.Data);
+            }
+
+            Add(e.Data);
+        };
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
     public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>The lines of standard output alone.</summary>
+    public IReadOnlyCollection<string> StandardOutput => _standardOutput;
 
     public static NodeProcess Start(string? config, params string[] extra) => Start(config, new Dictionary<string, string>(), extra);
 

@@ -73,5 +73,19 @@ internal static class RelayConfigBinder
     {
         Level = log.Enum("level", RelayLogLevel.Information),
         Format = log.Enum("format", LogFormat.Text),
+        File = LogFile(log),
     };
+
+    // The file itself may not exist yet, but the node must be able to create it: its directory has to.
+    private static string? LogFile(ConfigSection log)
+    {
+        var file = log.FilePath("file");
+        if (file is not null && (Path.GetDirectoryName(file) is not { } directory || !Directory.Exists(directory)))
+        {
+            log.Error(log.PositionOf("file"), "file", $"the directory of '{file}' does not exist");
+            return null;
+        }
+
+        return file;
+    }
 }

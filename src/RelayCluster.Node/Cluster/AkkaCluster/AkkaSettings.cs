@@ -19,6 +19,19 @@ public static class AkkaSettings
     /// </summary>
     private const string DispatcherSettings = "type = ForkJoinDispatcher, throughput = 100, dedicated-thread-pool { thread-count = 2, threadtype = background }";
 
+    /// <summary>
+    /// Akka's level for <c>relay.log.level</c>. The cluster system logs through the node's Serilog logger, as the node's
+    /// own actor system does, so its lines take the node's format and sinks (one JSON object per line with
+    /// <c>format = json</c>); Akka has no verbose or fatal.
+    /// </summary>
+    private static string LogLevel(RelayLogLevel level) => level switch
+    {
+        RelayLogLevel.Verbose or RelayLogLevel.Debug => "DEBUG",
+        RelayLogLevel.Warning => "WARNING",
+        RelayLogLevel.Error or RelayLogLevel.Fatal => "ERROR",
+        _ => "INFO",
+    };
+
     /// <summary>The Akka config of <paramref name="config"/>, with host names resolved to addresses now.</summary>
     public static Config Build(RelayConfig config)
     {
@@ -29,8 +42,11 @@ public static class AkkaSettings
         var seeds = akka.SeedNodes.Select(seed => $"\"{AddressOf(config.Cluster.Name, Resolve(seed.Host), seed.Port)}\"");
         var text = $$"""
             akka {
-              loglevel = WARNING
+              loglevel = {{LogLevel(config.Log.Level)}}
               stdout-loglevel = WARNING
+              loggers = ["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"]
+              stdout-logger-class = "RelayCluster.Node.Hosting.AkkaStdoutLogger, relay-node"
+              log-config-on-start = off
               log-dead-letters = off
               log-dead-letters-during-shutdown = off
               actor {
