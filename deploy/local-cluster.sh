@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# A relay cluster on this machine, for trying things out: one etcd member, three relay nodes on 127.0.0.1,
-# 127.0.0.2 and 127.0.0.3 (relay.node.listen-address) sharing one udp rule, and two echo upstreams behind it.
+# A relay cluster on this machine, for trying things out: three relay nodes forming an Akka.Cluster on 127.0.0.1,
+# 127.0.0.2 and 127.0.0.3 (remoting, admin API and rules on each node's own address) sharing one udp rule, and two
+# echo upstreams behind it.
 # Every port is a free one the OS hands out; everything lives in one temporary directory, removed at the end.
 #
 #   deploy/local-cluster.sh           run until Ctrl+C
 #   deploy/local-cluster.sh --check   start, wait for 3 members up, send 2 s of udp load through each node, stop;
 #                                     exit 0 when all of it worked
 #
-# Needs the .NET 10 SDK and etcd (Debian: apt-get install etcd-server).
+# Needs the .NET 10 SDK.
 set -euo pipefail
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 check=false
@@ -30,18 +31,12 @@ relay_bench=("dotnet" "$repo/src/RelayCluster.Bench/$bin/relay-bench.dll")
 node_count=3
 grace=2s
 
-if ! command -v etcd >/dev/null 2>&1; then
-  echo "local-cluster.sh: etcd not found; install it first (Debian: apt-get install etcd-server)" >&2
-  exit 1
-fi
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/relay-local-cluster.XXXXXX")
 mkdir -p "$work/logs"
 names=()
 pids=()
 
-# Stops processes in the order given (nodes first, so they can still leave the cluster through etcd), each group
-# with SIGTERM and a deadline, then SIGKILL for whatever is left.
+# Stops a group of processes with SIGTERM and a deadline, then SIGKILL for whatever is left.
 stop() {
   local deadline=$((SECONDS + $1)) pid alive
   shift
@@ -63,19 +58,18 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   set +e
-  local nodes=() others=() etcd_pid="" i
+  local nodes=() others=() i
   for i in "${!names[@]}"; do
     case "${names[$i]}" in
       node-*) nodes+=("${pids[$i]}") ;;
-      etcd) etcd_pid=${pids[$i]} ;;
       *) others+=("${pids[$i]}") ;;
     esac
   done
   if [ ${#pids[@]} -gt 0 ]; then
     echo "stopping..."
+    # Nodes first (each leaves the cluster), then the upstreams.
     [ ${#nodes[@]} -gt 0 ] && stop 30 "${nodes[@]}"
     [ ${#others[@]} -gt 0 ] && stop 10 "${others[@]}"
-    [ -n "$etcd_pid" ] && stop 10 "$etcd_pid"
   fi
   rm -rf "$work"
   exit "$status"
@@ -141,37 +135,43 @@ for project in RelayCluster.Node RelayCluster.Cli RelayCluster.Bench; do
   fi
 done
 
-mapfile -t ports < <("${relay_bench[@]}" free-port --count 8)
-[ ${#ports[@]} -eq 8 ] || fail "relay-bench free-port did not print 8 ports"
-etcd_client=${ports[0]}
-etcd_peer=${ports[1]}
-echo_ports=("${ports[2]}" "${ports[3]}")
-demo_port=${ports[4]}
-admin_ports=("${ports[5]}" "${ports[6]}" "${ports[7]}")
+mapfile -t ports < <("${relay_bench[@]}" free-port --count 9)
+[ ${#ports[@]} -eq 9 ] || fail "relay-bench free-port did not print 9 ports"
+echo_ports=("${ports[0]}" "${ports[1]}")
+demo_port=${ports[2]}
+admin_ports=("${ports[3]}" "${ports[4]}" "${ports[5]}")
+remoting_ports=("${ports[6]}" "${ports[7]}" "${ports[8]}")
+seeds=""
+for n in $(seq 1 $node_count); do
+  seeds+="${seeds:+, }\"127.0.0.$n:${remoting_ports[$((n - 1))]}\""
+done
 
-start etcd etcd --name local --data-dir "$work/etcd" \
-  --listen-client-urls "http://127.0.0.1:$etcd_client" --advertise-client-urls "http://127.0.0.1:$etcd_client" \
-  --listen-peer-urls "http://127.0.0.1:$etcd_peer" --initial-advertise-peer-urls "http://127.0.0.1:$etcd_peer" \
-  --initial-cluster "local=http://127.0.0.1:$etcd_peer" --initial-cluster-state new \
-  --initial-cluster-token "relay-local-$$"
 for i in 0 1; do
   start "echo-$((i + 1))" "${relay_bench[@]}" udp-echo --listen "127.0.0.1:${echo_ports[$i]}" --threads 1
 done
-wait_for etcd 30 "healthy etcd" http_ok 127.0.0.1 "$etcd_client" /health
 wait_for echo-1 30 "echo listening" log_has echo-1 "listening udp"
 wait_for echo-2 30 "echo listening" log_has echo-2 "listening udp"
 
-# What every node adds to deploy/examples/cluster-node.hocon: this etcd, a short drain, logs for people.
+# What every node adds to deploy/examples/cluster-node.hocon: these seeds, a short drain, logs for people. Each
+# node's own remoting address and state dir come in node-N.hocon.
 cat >"$work/local.hocon" <<EOF
 relay {
   node.shutdown-grace = $grace
   cluster {
     name = local
-    etcd.endpoints = ["http://127.0.0.1:$etcd_client"]
+    akka.seed-nodes = [$seeds]
   }
   log.format = text
 }
 EOF
+for n in $(seq 1 $node_count); do
+  cat >"$work/node-$n.hocon" <<EOF
+relay.cluster.akka {
+  bind = "127.0.0.$n:${remoting_ports[$((n - 1))]}"
+  state-dir = "$work/state-$n"
+}
+EOF
+done
 
 # The cluster's rules, seeded by the first node. Every node listens on its own address at the same port.
 cat >"$work/rules.hocon" <<EOF
@@ -194,7 +194,7 @@ EOF
 
 start_node() {
   local n=$1
-  local configs=(--config "$repo/deploy/examples/cluster-node.hocon" --config "$work/local.hocon")
+  local configs=(--config "$repo/deploy/examples/cluster-node.hocon" --config "$work/local.hocon" --config "$work/node-$n.hocon")
   [ "$n" -eq 1 ] && configs+=(--config "$work/rules.hocon")
   start "node-$n" env RELAY_NODE_ID="node-$n" RELAY_LISTEN_ADDRESS="127.0.0.$n" \
     RELAY_ADMIN_BIND="127.0.0.$n:${admin_ports[$((n - 1))]}" "${relay_node[@]}" "${configs[@]}"
@@ -202,15 +202,13 @@ start_node() {
 
 node_ready() { http_ok "127.0.0.$1" "${admin_ports[$(($1 - 1))]}" /readyz; }
 
-start_node 1
-wait_for node-1 60 "ready node (GET /readyz)" node_ready 1
-for n in $(seq 2 $node_count); do start_node "$n"; done
-for n in $(seq 2 $node_count); do wait_for "node-$n" 60 "ready node (GET /readyz)" node_ready "$n"; done
+for n in $(seq 1 $node_count); do start_node "$n"; done
+for n in $(seq 1 $node_count); do wait_for "node-$n" 60 "ready node (GET /readyz)" node_ready "$n"; done
 
 admin_url() { echo "http://127.0.0.$1:${admin_ports[$(($1 - 1))]}"; }
 
 echo
-echo "etcd      http://127.0.0.1:$etcd_client"
+echo "seeds     $seeds"
 echo "upstreams udp 127.0.0.1:${echo_ports[0]}, 127.0.0.1:${echo_ports[1]} (relay-bench udp-echo)"
 for n in $(seq 1 $node_count); do
   echo "node-$n    admin $(admin_url "$n")    rule demo: udp 127.0.0.$n:$demo_port"

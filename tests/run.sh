@@ -5,8 +5,6 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
-# The cluster tests start their own etcd members on free loopback ports.
-command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 # The dashboard tests drive Debian's chromium through Playwright (no browser is downloaded).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The monitoring tests run `promtool check rules` on deploy/prometheus/relay-alerts.yml.

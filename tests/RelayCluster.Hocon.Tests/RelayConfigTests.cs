@@ -12,8 +12,8 @@ public class RelayConfigTests
             shutdown-grace = 10s
           }
           cluster {
-            backplane = embedded              # embedded | etcd
-            etcd { endpoints = ["http://127.0.0.1:2379"], prefix = "/relay-cluster" }
+            backplane = embedded              # embedded | akka
+            akka { bind = "0.0.0.0:4053", seed-nodes = ["10.0.0.1:4053", "10.0.0.2:4053"] }
           }
           rules {
             game-eu {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace RelayCluster.Core.Admin;
 
 /// <summary>The backplane as a node sees it.</summary>
-/// <param name="Kind"><c>embedded</c> or <c>etcd</c>.</param>
+/// <param name="Kind"><c>embedded</c> or <c>akka</c>.</param>
 /// <param name="Connected">Whether the node currently reaches the backplane; always true for embedded.</param>
 public sealed record BackplaneDto(string Kind, bool Connected);
 
@@ -38,7 +38,7 @@ public sealed record ClusterDto(string Name, string Self, BackplaneDto Backplane
 public sealed record MemberEventDto(string Kind, MemberDto Member, DateTimeOffset At);
 
 /// <summary>One rule as stored in the cluster.</summary>
-/// <param name="Revision">The rule's version: etcd's mod revision, or the embedded backplane's counter.</param>
+/// <param name="Revision">The rule's version: the Akka backplane's rule writer counter, or the embedded backplane's.</param>
 /// <param name="Config">The rule's object, as JSON (the same keys as under <c>relay.rules.NAME</c>).</param>
 public sealed record RuleDto(string Name, long Revision, string Protocol, string Listen, IReadOnlyList<string> Upstreams, JsonElement Config);
 

@@ -6,9 +6,6 @@ public enum BackplaneKind
     /// <summary>In this process only, persisted to a local state file: a single-node cluster (<c>embedded</c>).</summary>
     Embedded,
 
-    /// <summary>An etcd v3 cluster reached over its JSON gateway (<c>etcd</c>).</summary>
-    Etcd,
-
     /// <summary>Akka.Cluster membership with the shared state in Akka.DistributedData (<c>akka</c>).</summary>
     Akka,
 }

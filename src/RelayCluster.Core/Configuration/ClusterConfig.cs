@@ -6,12 +6,6 @@ public sealed record ClusterConfig
     /// <summary>The default <see cref="Name"/>: <c>default</c>.</summary>
     public const string DefaultName = "default";
 
-    /// <summary>The default <see cref="HeartbeatInterval"/>: 1 second.</summary>
-    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(1);
-
-    /// <summary>The default <see cref="FailureTimeout"/>: 5 seconds.</summary>
-    public static readonly TimeSpan DefaultFailureTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>The default <see cref="StatsInterval"/>: 1 second.</summary>
     public static readonly TimeSpan DefaultStatsInterval = TimeSpan.FromSeconds(1);
 
@@ -21,17 +15,8 @@ public sealed record ClusterConfig
     /// <summary>Where cluster state lives (<c>backplane</c>); default <see cref="BackplaneKind.Embedded"/>.</summary>
     public BackplaneKind Backplane { get; init; } = BackplaneKind.Embedded;
 
-    /// <summary>The etcd backplane's endpoints and key prefix (<c>etcd</c>); used when <see cref="Backplane"/> is etcd.</summary>
-    public EtcdConfig Etcd { get; init; } = new();
-
     /// <summary>The Akka.Cluster backplane's remoting, seeds, split-brain resolver and state dir (<c>akka</c>); used when <see cref="Backplane"/> is akka.</summary>
     public AkkaClusterConfig Akka { get; init; } = new();
-
-    /// <summary>How often the node renews its membership (<c>heartbeat-interval</c>); default 1 s.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = DefaultHeartbeatInterval;
-
-    /// <summary>How long a member may miss renewals before it is unreachable (<c>failure-timeout</c>); default 5 s.</summary>
-    public TimeSpan FailureTimeout { get; init; } = DefaultFailureTimeout;
 
     /// <summary>How often the node publishes its session counts and traffic stats (<c>stats-interval</c>); default 1 s.</summary>
     public TimeSpan StatsInterval { get; init; } = DefaultStatsInterval;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Cluster.AkkaCluster;
-using RelayCluster.Node.Cluster.Etcd;
 
 namespace RelayCluster.Node.Cluster;
 
@@ -15,7 +14,6 @@ public static class Backplanes
         ArgumentNullException.ThrowIfNull(loggerFactory);
         return config.Cluster.Backplane switch
         {
-            BackplaneKind.Etcd => new EtcdBackplane(config.Cluster, loggerFactory.CreateLogger<EtcdBackplane>()),
             BackplaneKind.Akka => new AkkaBackplane(config, loggerFactory.CreateLogger<AkkaBackplane>()),
             _ => new EmbeddedBackplane(stateFile),
         };

@@ -9,7 +9,7 @@ namespace RelayCluster.Node.Cluster;
 /// </summary>
 public interface IBackplane : IAsyncDisposable
 {
-    /// <summary><c>embedded</c> or <c>etcd</c>.</summary>
+    /// <summary><c>embedded</c> or <c>akka</c>.</summary>
     string Kind { get; }
 
     /// <summary>The current view; never null.</summary>

@@ -8,9 +8,9 @@ using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Cli.Tests.Live;
 
-/// <summary>relayctl against a three-node cluster on a real etcd, each node on its own loopback address.</summary>
+/// <summary>relayctl against a three-node cluster on the Akka backplane, each node on its own loopback address.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the cluster through IAsyncLifetime.DisposeAsync.")]
-public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixture<EtcdClusterFixture>, IAsyncLifetime
+public sealed class ClusterCommandsTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(10);
     private readonly UdpEchoUpstream _echo = UdpEchoUpstream.Start();
@@ -20,7 +20,7 @@ public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        _cluster = new ClusterFixture([etcd.Server.ClientUrl]);
+        _cluster = new ClusterFixture();
         for (var i = 0; i < 3; i++)
         {
             await _cluster.StartNodeAsync(Rules);
@@ -141,7 +141,7 @@ public sealed class ClusterCommandsTests(EtcdClusterFixture etcd) : IClassFixtur
         var (exitCode, _, error) = await CliRun.AgainstAsync(Url(_cluster[0]), "cluster", "down", "node-2");
 
         Assert.True(exitCode == 0, error);
-        await _cluster[2].Cluster.Downed.WaitAsync(s_deadline);
+        await _cluster[2].Cluster.Downed.WaitAsync(TimeSpan.FromSeconds(20));
         await WaitAsync(() => _cluster[1].Backplane.View.Members.Any(m => m.Id == "node-2" && m.Status == MemberStatus.Down), "node-1 to see node-2 down");
         var (_, show, _) = await CliRun.AgainstAsync(Url(_cluster[1]), "cluster", "show");
         Assert.Contains($"node-2 | {Url(_cluster[2])} | [] | down | reachable | 1.0.0-test", show, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ public class ConfigEqualityTests
     private const string Full = """
         relay {
           node { roles = [edge] }
-          cluster.etcd.endpoints = ["http://10.0.0.2:2379"]
+          cluster.akka.seed-nodes = ["10.0.0.2:4053"]
           rules.game {
             protocol = udp, listen = "0.0.0.0:27015"
             upstreams = ["10.0.0.11:27015", { address = "10.0.0.12:27015", weight = 3 }]
@@ -40,7 +40,7 @@ public class ConfigEqualityTests
     [InlineData("hex:FFFFFFFF54", "hex:FFFFFFFF55")]
     [InlineData("203.0.113.0/24", "203.0.113.0/25")]
     [InlineData("roles = [edge]", "roles = [core]")]
-    [InlineData("http://10.0.0.2:2379", "http://10.0.0.3:2379")]
+    [InlineData("\"10.0.0.2:4053\"", "\"10.0.0.3:4053\"")]
     public void Equals_OneSettingChanged_IsNotEqual(string before, string after)
     {
         Assert.NotEqual(ConfigText.Valid(Full), ConfigText.Valid(Full.Replace(before, after, StringComparison.Ordinal)));

@@ -118,7 +118,7 @@ public sealed class OverlayTests : IDisposable
         var root = HoconParser.Parse(ConfigText.GameRule, ConfigText.File);
         var json = HoconJson.ToJson(((HoconObject)((HoconObject)root["relay"]!)["rules"]!)["game"]!);
 
-        var result = RelayConfigLoader.BindRule("game", HoconParser.Parse(json, "etcd"));
+        var result = RelayConfigLoader.BindRule("game", HoconParser.Parse(json, "cluster"));
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         Assert.Equal(27015, Assert.Single(result.Rules).Listen.Port);

@@ -20,10 +20,8 @@ public class RelayConfigDefaultsTests
 
         Assert.Equal("default", config.Cluster.Name);
         Assert.Equal(BackplaneKind.Embedded, config.Cluster.Backplane);
-        Assert.Equal([new Uri("http://127.0.0.1:2379")], config.Cluster.Etcd.Endpoints);
-        Assert.Equal("/relay-cluster", config.Cluster.Etcd.Prefix);
-        Assert.Equal(TimeSpan.FromSeconds(1), config.Cluster.HeartbeatInterval);
-        Assert.Equal(TimeSpan.FromSeconds(5), config.Cluster.FailureTimeout);
+        Assert.Empty(config.Cluster.Akka.SeedNodes);
+        Assert.Equal(4053, config.Cluster.Akka.Bind.Port);
         Assert.Equal(TimeSpan.FromSeconds(1), config.Cluster.StatsInterval);
 
         Assert.Empty(config.Rules);
@@ -113,10 +111,8 @@ public class RelayConfigDefaultsTests
               }
               cluster {
                 name = prod
-                backplane = etcd
-                etcd { endpoints = ["http://10.0.0.2:2379", "https://etcd.internal:2379"], prefix = "/relay/" }
-                heartbeat-interval = 500ms
-                failure-timeout = 3s
+                backplane = akka
+                akka { bind = "10.0.0.5:4053", seed-nodes = ["10.0.0.2:4053", "relay-2.internal:4053"] }
                 stats-interval = 2s
               }
               rules {
@@ -146,9 +142,9 @@ public class RelayConfigDefaultsTests
         Assert.Equal(IPAddress.Parse("10.0.0.5"), config.Node.ListenAddress);
         Assert.Equal(("secret", 9110), (config.Node.Admin.Token, config.Node.Admin.Bind.Port));
         Assert.Equal(TimeSpan.Zero, config.Node.ShutdownGrace);
-        Assert.Equal(("prod", BackplaneKind.Etcd, "/relay"), (config.Cluster.Name, config.Cluster.Backplane, config.Cluster.Etcd.Prefix));
-        Assert.Equal(2, config.Cluster.Etcd.Endpoints.Count);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), config.Cluster.HeartbeatInterval);
+        Assert.Equal(("prod", BackplaneKind.Akka, 4053), (config.Cluster.Name, config.Cluster.Backplane, config.Cluster.Akka.Bind.Port));
+        Assert.Equal(2, config.Cluster.Akka.SeedNodes.Count);
+        Assert.Equal(TimeSpan.FromSeconds(2), config.Cluster.StatsInterval);
 
         var rule = Assert.Single(config.Rules);
         Assert.Equal(("least-sessions", LoadScope.Cluster), (rule.Balance, rule.LoadScope));

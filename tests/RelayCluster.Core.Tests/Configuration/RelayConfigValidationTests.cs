@@ -13,10 +13,9 @@ public class RelayConfigValidationTests
     [InlineData("relay { rulez { } }", "rulez", "relay.rulez: unknown key; did you mean 'rules'?")]
     [InlineData("relay { log { colour = red } }", "colour", "relay.log.colour: unknown key; known keys: level, format, file")]
     // Values of the wrong type or out of range.
-    [InlineData("relay { cluster { heartbeat-interval = abc } }", "abc", "relay.cluster.heartbeat-interval: expected a duration such as 500ms or 2s, got 'abc'")]
+    [InlineData("relay { cluster { stats-interval = abc } }", "abc", "relay.cluster.stats-interval: expected a duration such as 500ms or 2s, got 'abc'")]
     [InlineData("relay { cluster { stats-interval = 0s } }", "0s", "relay.cluster.stats-interval: must be greater than 0, got '0s'")]
-    [InlineData("relay { cluster { heartbeat-interval = 5s } }", "cluster", "relay.cluster.failure-timeout: must be longer than heartbeat-interval (5s), got 5s")]
-    [InlineData("relay { cluster { etcd = [] } }", "[]", "relay.cluster.etcd: expected an object { ... }, got an array")]
+    [InlineData("relay { cluster { akka = [] } }", "[]", "relay.cluster.akka: expected an object { ... }, got an array")]
     [InlineData("relay { node { roles = edge } }", "edge", "relay.node.roles: expected an array [ ... ], got 'edge'")]
     [InlineData(Rule + ", session { max = 0 } }", "0 }", "relay.rules.game.session.max: expected an integer of 1 or more, got '0'")]
     [InlineData(Rule + ", session { connect-attempts = 17 } }", "17", "relay.rules.game.session.connect-attempts: expected an integer from 1 to 16, got '17'")]
@@ -36,7 +35,7 @@ public class RelayConfigValidationTests
     [InlineData("relay { metrics { otlp { endpoint = \"udp://127.0.0.1:4317\" } } }", "\"udp:", "relay.metrics.otlp.endpoint: expected an http:// or https:// URL such as http://127.0.0.1:4318/v1/metrics, got 'udp://127.0.0.1:4317'")]
     [InlineData("relay { metrics { otlp { interval = 0s } } }", "0s", "relay.metrics.otlp.interval: must be greater than 0, got '0s'")]
     [InlineData("relay { metrics { otlp { endpont = x } } }", "endpont", "relay.metrics.otlp.endpont: unknown key; did you mean 'endpoint'?")]
-    [InlineData("relay { cluster { backplane = etc } }", "etc", "relay.cluster.backplane: unknown value 'etc'; did you mean 'etcd'? allowed: embedded, etcd, akka")]
+    [InlineData("relay { cluster { backplane = aka } }", "aka", "relay.cluster.backplane: unknown value 'aka'; did you mean 'akka'? allowed: embedded, akka")]
     [InlineData("relay { node { id = \"node a\" } }", "\"node a\"", "relay.node.id: expected 1 to 128 letters, digits, '.', '-' or '_', got 'node a'")]
     [InlineData("relay { cluster { name = \"eu/west\" } }", "\"eu/west\"", "relay.cluster.name: expected 1 to 64 letters, digits, '-' or '_', got 'eu/west'")]
     [InlineData("relay { rules { \"game eu\" { protocol = udp, listen = \"0.0.0.0:1\", upstreams = [\"h:1\"] } } }", "\"game eu\"", "relay.rules.game eu: a rule name must be 1 to 64 letters, digits, '-' or '_', got 'game eu'")]
@@ -72,10 +71,6 @@ public class RelayConfigValidationTests
     [InlineData(Rule + ", access { allow = [\"office\"] } }", "\"office", "relay.rules.game.access.allow[0]: 'office' is not an IPv4 or IPv6 address in CIDR notation such as 203.0.113.0/24")]
     [InlineData(Rule + ", health.udp-probe.send = \"hex:FFF\" }", "\"hex", "relay.rules.game.health.udp-probe.send: 'hex:FFF' has an odd number of hex digits; each byte is two digits; write text, or hex: and pairs of hex digits such as hex:FFFFFFFF")]
     [InlineData(Rule + ", health.udp-probe.expect = \"hex:FFZZ\" }", "\"hex", "relay.rules.game.health.udp-probe.expect: 'hex:FFZZ' has 'Z', which is not a hex digit (0-9, a-f); write text, or hex: and pairs of hex digits such as hex:FFFFFFFF")]
-    [InlineData("relay { cluster { etcd { endpoints = [\"etcd.internal:2379\"] } } }", "\"etcd", "relay.cluster.etcd.endpoints[0]: expected an http:// or https:// URL such as http://127.0.0.1:2379, got 'etcd.internal:2379'")]
-    [InlineData("relay { cluster { etcd { endpoints = [\"ftp://etcd:2379\"] } } }", "\"ftp", "relay.cluster.etcd.endpoints[0]: expected an http:// or https:// URL such as http://127.0.0.1:2379, got 'ftp://etcd:2379'")]
-    [InlineData("relay { cluster { backplane = etcd, etcd { endpoints = [] } } }", "[]", "relay.cluster.etcd.endpoints: the etcd backplane needs at least one endpoint, such as \"http://127.0.0.1:2379\"")]
-    [InlineData("relay { cluster { etcd { prefix = relay } } }", "relay } }", "relay.cluster.etcd.prefix: expected a key prefix that starts with '/' and has no spaces, such as /relay-cluster, got 'relay'")]
     public void Bind_OneMistake_ReportsItWithPositionAndMessage(string text, string marker, string message)
     {
         var error = ConfigText.SingleError(text);

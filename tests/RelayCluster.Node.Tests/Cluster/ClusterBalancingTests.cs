@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Cluster;
 
-public class ClusterBalancingTests(EtcdFixture etcd, ITestOutputHelper output) : IClassFixture<EtcdFixture>
+public class ClusterBalancingTests(ITestOutputHelper output)
 {
     /// <summary>
     /// 90 sessions sit on the first upstream of node-0 (the rule had only that upstream when they came); then the rule
@@ -18,7 +18,7 @@ public class ClusterBalancingTests(EtcdFixture etcd, ITestOutputHelper output) :
         await using var first = UdpEchoUpstream.Start();
         await using var second = UdpEchoUpstream.Start();
         await using var third = UdpEchoUpstream.Start();
-        await using var cluster = new ClusterFixture([etcd.Server.ClientUrl]);
+        await using var cluster = new ClusterFixture();
         string Rule(params UdpEchoUpstream[] upstreams) =>
             $$"""{ protocol = udp, listen = "0.0.0.0:0", balance = least-sessions, load-scope = cluster, session { max-per-client-ip = 1000 }, upstreams = [{{string.Join(", ", upstreams.Select(u => $"\"{u.EndPoint}\""))}}] }""";
         for (var i = 0; i < 3; i++)

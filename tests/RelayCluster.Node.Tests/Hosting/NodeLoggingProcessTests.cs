@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using RelayCluster.Testing.Etcd;
+using RelayCluster.Testing;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Hosting;

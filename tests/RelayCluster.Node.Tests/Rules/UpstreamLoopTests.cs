@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Testing.Etcd;
+using RelayCluster.Testing;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Rules;

@@ -1,25 +1,23 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Cluster;
+using RelayCluster.Node.Cluster.AkkaCluster;
 using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Testing.Cluster;
 
 /// <summary>
-/// Relay nodes on an etcd backplane in this process: node i binds its rules and admin API on 127.0.0.(i+1), with a
-/// short heartbeat and failure timeout, in a cluster of its own name so tests can share one etcd.
+/// Relay nodes on the Akka backplane in this process, each with its own cluster ActorSystem: node i binds its rules,
+/// admin API and remoting (port 0, read back) on 127.0.0.(i+1) and has its own state dir. The first node is the seed
+/// and forms the cluster by itself; the others join through it.
 /// </summary>
-/// <param name="endpoints">The etcd client URLs the nodes use.</param>
 public sealed class ClusterFixture : IAsyncDisposable
 {
-    public static readonly TimeSpan FailureTimeout = TimeSpan.FromSeconds(2);
     private readonly List<NodeHost?> _nodes = [];
     private readonly string _directory = Directory.CreateTempSubdirectory("relay-cluster-").FullName;
-    private readonly IReadOnlyList<Uri> _endpoints;
     private readonly string _clusterName = $"c{Guid.NewGuid():N}"[..12];
-
-    public ClusterFixture(IReadOnlyList<Uri> endpoints) => _endpoints = endpoints;
+    private string? _seed;
 
     public IReadOnlyList<NodeHost?> Nodes => _nodes;
 
@@ -28,18 +26,18 @@ public sealed class ClusterFixture : IAsyncDisposable
     public string ClusterName => _clusterName;
 
     /// <summary>Starts node <c>node-i</c>; the first node of the cluster seeds it with <paramref name="rules"/> (HOCON, the body of <c>relay.rules</c>).</summary>
-    public async Task<NodeHost> StartNodeAsync(string rules, IReadOnlyList<Uri>? endpoints = null)
+    public async Task<NodeHost> StartNodeAsync(string rules)
     {
         var index = _nodes.Count;
         var address = $"127.0.0.{index + 1}";
         var file = Path.Combine(_directory, $"node-{index}.hocon");
-        var etcd = string.Join(", ", (endpoints ?? _endpoints).Select(uri => $"\"{uri.ToString().TrimEnd('/')}\""));
+        var seeds = _seed is null ? "" : $"\"{_seed}\"";
         await File.WriteAllTextAsync(file, $$"""
             relay {
               node { id = node-{{index}}, listen-address = "{{address}}", shutdown-grace = 500ms, admin { bind = "{{address}}:0" } }
               cluster {
-                name = {{_clusterName}}, backplane = etcd, etcd { endpoints = [{{etcd}}], prefix = "/relay-test" }
-                heartbeat-interval = 250ms, failure-timeout = {{(int)FailureTimeout.TotalMilliseconds}}ms, stats-interval = 250ms
+                name = {{_clusterName}}, backplane = akka, stats-interval = 250ms
+                akka { bind = "{{address}}:0", seed-nodes = [{{seeds}}], acceptable-heartbeat-pause = 2s, state-dir = "state-{{index}}" }
               }
               rules { {{rules}} }
             }
@@ -49,6 +47,7 @@ public sealed class ClusterFixture : IAsyncDisposable
         {
             throw new InvalidOperationException(string.Join("\n", loaded.Errors));
         }
+
         var options = new NodeHostOptions
         {
             Budget = new SessionBudget(10_000),
@@ -57,11 +56,16 @@ public sealed class ClusterFixture : IAsyncDisposable
         };
         var host = await NodeHost.StartAsync(loaded.Config!, RuleDocuments.FromConfigFiles([file]), options, NullLoggerFactory.Instance);
         _nodes.Add(host);
+        if (_seed is null && host.Backplane is AkkaBackplane { Incarnation: { } incarnation })
+        {
+            _seed = $"{address}:{incarnation.Cluster.SelfAddress.Port}";
+        }
+
         return host;
     }
 
-    /// <summary>Stops node <paramref name="index"/> as a crash: no leave, its lease lapses.</summary>
-    public async Task KillAsync(int index)
+    /// <summary>Stops node <paramref name="index"/> without the relay's leave (its cluster system still says goodbye).</summary>
+    public async Task StopAsync(int index)
     {
         var node = this[index];
         _nodes[index] = null;
@@ -78,11 +82,17 @@ public sealed class ClusterFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes.OfType<NodeHost>())
+        foreach (var node in _nodes.OfType<NodeHost>().Reverse())
         {
             await node.DisposeAsync();
         }
 
-        Directory.Delete(_directory, recursive: true);
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Testing.Etcd;
+namespace RelayCluster.Testing;
 
 /// <summary>Free loopback TCP ports for processes that cannot bind port 0 and report back.</summary>
 public static class FreePorts
