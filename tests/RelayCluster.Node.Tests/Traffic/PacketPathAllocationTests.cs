@@ -83,7 +83,9 @@ public class PacketPathAllocationTests
     public async Task OnClientDatagram_ClientAtItsSessionCap_NewPortsRefusedWithoutAllocating()
     {
         await using var echo = UdpEchoUpstream.Start();
-        var rule = NodeFixture.UdpRule([echo.EndPoint], new SessionConfig { Max = 1_000, MaxPerClientIp = 2 });
+        // Reclaiming an idle session opens a new one (and allocates): on a machine slow enough for a round of this test to
+        // outlast reclaim-after, that would be measured, so the two sessions are never old enough to be reclaimed here.
+        var rule = NodeFixture.UdpRule([echo.EndPoint], new SessionConfig { Max = 1_000, MaxPerClientIp = 2, ReclaimAfter = TimeSpan.FromHours(1) });
         await using var relay = await NodeFixture.StartAsync(rule, udpIo: UdpIo.Async);
 
         // One client address from 2,000 ports: two open sessions, every other port is refused by the per-client cap.
