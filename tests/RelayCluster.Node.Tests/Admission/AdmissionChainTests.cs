@@ -4,6 +4,7 @@ using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Admission;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tests.Traffic;
+using RelayCluster.Testing.Memory;
 
 namespace RelayCluster.Node.Tests.Admission;
 
@@ -91,23 +92,23 @@ public class AdmissionChainTests
         Assert.Null(limited.Admit(s_client, 1, out _));
         cappedDrops.Capacity = limitedDrops.Capacity = drainingDrops.Capacity = 10_000;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        var allocated = Allocations.FewestBytes(3, () =>
         {
-            capped.Admit(s_denied, 1, out _);
-            capped.Admit(third, 1, out _);
-            capped.AdmitAgain(key, final: true);
-            limited.Admit(s_client, 1, out _);
-            draining.Admit(s_client, 1, out _);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 0; i < 1_000; i++)
+            {
+                capped.Admit(s_denied, 1, out _);
+                capped.Admit(third, 1, out _);
+                capped.AdmitAgain(key, final: true);
+                limited.Admit(s_client, 1, out _);
+                draining.Admit(s_client, 1, out _);
+            }
+        });
 
         Assert.Equal(0, allocated);
-        Assert.Equal(1_000, cappedDrops.Count(d => d == DropReason.AccessDenied));
-        Assert.Equal(2_000, cappedDrops.Count(d => d == DropReason.SessionLimit));
-        Assert.Equal(1_000, limitedDrops.Count(d => d == DropReason.RateLimited));
-        Assert.Equal(1_000, drainingDrops.Count(d => d == DropReason.Draining));
+        Assert.Equal(3_000, cappedDrops.Count(d => d == DropReason.AccessDenied));
+        Assert.Equal(6_000, cappedDrops.Count(d => d == DropReason.SessionLimit));
+        Assert.Equal(3_000, limitedDrops.Count(d => d == DropReason.RateLimited));
+        Assert.Equal(3_000, drainingDrops.Count(d => d == DropReason.Draining));
     }
 
     [Fact]
@@ -117,16 +118,16 @@ public class AdmissionChainTests
         Assert.Null(chain.Admit(s_client, 1, out _));
         drops.Capacity = 10_000;
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        var allocated = Allocations.FewestBytes(3, () =>
         {
-            chain.Admit(s_otherPort, 1, out _);
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var i = 0; i < 1_000; i++)
+            {
+                chain.Admit(s_otherPort, 1, out _);
+            }
+        });
 
         Assert.Equal(0, allocated);
-        Assert.Equal(1_000, drops.Count(d => d == DropReason.ClientLimit));
+        Assert.Equal(3_000, drops.Count(d => d == DropReason.ClientLimit));
     }
 
     private static (AdmissionChain Chain, List<DropReason> Drops) Chain(RuleProtocol protocol, SessionConfig session, bool rateLimited = true, bool upstreamUp = true)
