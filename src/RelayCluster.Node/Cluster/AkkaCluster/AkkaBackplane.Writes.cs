@@ -7,6 +7,7 @@ namespace RelayCluster.Node.Cluster.AkkaCluster;
 public sealed partial class AkkaBackplane
 {
     private static readonly TimeSpan s_writeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_noticeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan s_ruleTimeout = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
@@ -48,9 +49,11 @@ public sealed partial class AkkaBackplane
             return false;
         }
 
-        // The target learns that an operator downed it (and exits) before Akka downs it (which alone means: rejoin).
+        // The target learns that an operator downed it (and exits) before Akka downs it (which alone means: rejoin):
+        // told directly, and kept as a marker for the record.
         var marker = ClusterSnapshot.IncarnationKey(target.UniqueAddress);
         await UpdateAsync(incarnation, ClusterKeys.Downs, all => all.SetItem(incarnation.Cluster, marker, new OperatorDown(DateTimeOffset.UtcNow)), cancellationToken);
+        await NoticeAsync(incarnation, target, marker, cancellationToken);
         incarnation.Cluster.Down(target.Address);
         return true;
     }
@@ -94,6 +97,19 @@ public sealed partial class AkkaBackplane
             await CoordinatedShutdown.Get(incarnation.System)
                 .Run(CoordinatedShutdown.ClusterLeavingReason.Instance)
                 .WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        }
+    }
+
+    private static async Task NoticeAsync(ClusterIncarnation incarnation, Akka.Cluster.Member target, string marker, CancellationToken cancellationToken)
+    {
+        var state = incarnation.System.ActorSelection(new RootActorPath(target.Address) / "user" / ClusterStateActor.Name);
+        try
+        {
+            await state.Ask<OperatorDownNotice>(new OperatorDownNotice(marker), s_noticeTimeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            // An unreachable target cannot hear it; Akka downs it all the same, and it rejoins once it can.
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class ClusterIncarnation
             .WithFallback(DistributedData.DefaultConfig());
         var incarnation = new ClusterIncarnation(number, ActorSystem.Create(name, fallback));
         var system = incarnation.System;
-        system.ActorOf(ClusterStateActor.Props(info, publish), "cluster-state");
+        system.ActorOf(ClusterStateActor.Props(info, publish), ClusterStateActor.Name);
         system.ActorOf(
             ClusterSingletonManager.Props(RuleWriterActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
             "rule-writer");

@@ -22,6 +22,12 @@ public sealed record UpstreamEntry(string Rule, string Address, UpstreamAdminSta
 /// <summary>Marks one incarnation of a member as downed by an operator, so it exits instead of rejoining.</summary>
 public sealed record OperatorDown(DateTimeOffset At) : IClusterMessage;
 
+/// <summary>
+/// Tells one incarnation, straight to its state actor, that an operator downs it, before Akka's down reaches it:
+/// the marker in <see cref="OperatorDown"/> travels by gossip and can come after the down. Echoed back as the ack.
+/// </summary>
+public sealed record OperatorDownNotice(string Incarnation) : IClusterMessage;
+
 /// <summary>Asks the rule writer to seed an empty cluster with <paramref name="Rules"/>.</summary>
 public sealed record SeedRules(IReadOnlyList<StoredRule> Rules) : IClusterMessage;
 

@@ -35,6 +35,9 @@ public sealed record ClusterSnapshot(
         return $"{address.Host}:{address.Port}";
     }
 
+    /// <summary>Whether an operator's down was told to this incarnation directly.</summary>
+    public bool DownNoticed { get; init; }
+
     /// <summary>Whether an operator downed this incarnation.</summary>
-    public bool SelfDownedByOperator => Downs?.ContainsKey(IncarnationKey(Self)) == true;
+    public bool SelfDownedByOperator => DownNoticed || Downs?.ContainsKey(IncarnationKey(Self)) == true;
 }

@@ -57,6 +57,16 @@ public sealed class ClusterStateActor : ReceiveActor, IWithTimers
             _unreachable = _unreachable.Remove(changed.Member.UniqueAddress);
             Publish();
         });
+        Receive<OperatorDownNotice>(notice =>
+        {
+            if (notice.Incarnation == ClusterSnapshot.IncarnationKey(_cluster.SelfUniqueAddress))
+            {
+                _snapshot = _snapshot with { DownNoticed = true };
+                Publish();
+            }
+
+            Sender.Tell(notice);
+        });
         Receive<Changed>(OnChanged);
         Receive<IUpdateResponse>(_ => { });
         Receive<Repair>(_ => RequestRepair());
@@ -66,6 +76,9 @@ public sealed class ClusterStateActor : ReceiveActor, IWithTimers
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The actor's name under <c>/user</c>, the same on every node.</summary>
+    public const string Name = "cluster-state";
 
     /// <summary>The props of the actor.</summary>
     public static Props Props(MemberInfo info, Action<ClusterSnapshot> publish) =>

@@ -18,6 +18,7 @@ public sealed class RelayJsonSerializer : SerializerWithStringManifest
         ["rule"] = typeof(RuleEntry),
         ["upstream"] = typeof(UpstreamEntry),
         ["down"] = typeof(OperatorDown),
+        ["down-notice"] = typeof(OperatorDownNotice),
         ["seed"] = typeof(SeedRules),
         ["put"] = typeof(PutRule),
         ["delete"] = typeof(DeleteRule),
