@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace RelayCluster.Node.Tests.Cluster;
 
 /// <summary>Failures of real relay-node processes on the Akka backplane: kill -9, freeze, operator down.</summary>
+[Collection(nameof(ProcessClusters))]
 public class AkkaClusterFailureTests(ITestOutputHelper output)
 {
     private const int SigKill = 9;

@@ -26,6 +26,7 @@ public sealed class ThreeNodeCluster : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
 
+[Collection(nameof(ProcessClusters))]
 public partial class AkkaClusterTests(ThreeNodeCluster fixture, ITestOutputHelper output) : IClassFixture<ThreeNodeCluster>
 {
     private ProcessCluster Cluster => fixture.Cluster;
