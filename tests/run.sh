@@ -23,6 +23,8 @@ fi
 dotnet build RelayCluster.sln -c Release -warnaserror -nologo -v quiet
 docker-compose -f docker-compose.yml config --quiet
 echo "docker-compose.yml: valid"
+# The script a newcomer runs first: three nodes form a cluster on 127.0.0.1-3 and relay through each (about 30 s).
+bash deploy/local-cluster.sh --check
 log=$(mktemp)
 set +e
 # One test project at a time: the timing tests (health, failover, rate limits) then have the machine to themselves.
