@@ -83,4 +83,10 @@ public sealed record SessionConfig
 
     /// <summary>What happens to live sessions when their upstream becomes unhealthy (<c>on-upstream-down</c>); default <see cref="UpstreamDownAction.Keep"/>.</summary>
     public UpstreamDownAction OnUpstreamDown { get; init; } = UpstreamDownAction.Keep;
+
+    /// <summary>
+    /// udp (<c>affinity</c>): whether the upstream each client was given is shared with the cluster, so the client keeps
+    /// it on another node; default <see cref="SessionAffinity.Cluster"/> for udp rules, <see cref="SessionAffinity.Node"/> for tcp.
+    /// </summary>
+    public SessionAffinity Affinity { get; init; } = SessionAffinity.Cluster;
 }

@@ -100,13 +100,15 @@ public sealed class AdmissionChain
 
     /// <summary>
     /// Step 5: the upstream of a new session of <paramref name="client"/> (<paramref name="routed"/> when a token names it),
-    /// leaving out <paramref name="exclude"/> (upstreams a tcp session failed to connect to). Null when none is available;
+    /// leaving out <paramref name="exclude"/> (upstreams a tcp session failed to connect to); <paramref name="shared"/> (the
+    /// upstream the cluster remembers for a udp client) when available. Null when none is available;
     /// counted as <see cref="DropReason.NoUpstream"/> on a first pick, not when failover runs out.
     /// </summary>
-    public UpstreamState? PickUpstream(IPAddress client, UpstreamState? routed = null, IReadOnlyCollection<UpstreamState>? exclude = null)
+    public UpstreamState? PickUpstream(
+        IPAddress client, UpstreamState? routed = null, IReadOnlyCollection<UpstreamState>? exclude = null, UpstreamState? shared = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var upstream = _pick.Pick(client, routed, exclude);
+        var upstream = _pick.Pick(client, routed, exclude, shared);
         if (upstream is null && exclude is not { Count: > 0 })
         {
             _dropped(DropReason.NoUpstream);

@@ -46,7 +46,7 @@ public sealed class NodeHost : IAsyncDisposable
         AdminServer? admin = null;
         try
         {
-            backplane = Backplanes.Create(config, options.StateFile, loggerFactory);
+            backplane = Backplanes.Create(config, options.StateFile, loggerFactory, node.Affinity);
             cluster = new ClusterCoordinator(node, backplane, options.Version, loggerFactory.CreateLogger<ClusterCoordinator>());
             var view = backplane;
             node.Metrics.BackplaneConnected = () => view.View.Connected;

@@ -1,6 +1,7 @@
 using System.Net;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
+using RelayCluster.Node.Affinity;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
@@ -42,6 +43,8 @@ public sealed partial class RelayNode : IAsyncDisposable
         Budget = budget;
         _logger = loggerFactory.CreateLogger<RelayNode>();
         Metrics = new RelayMetrics(() => _rules, config.Node.Id, config.Metrics.Otlp);
+        Affinity = new AffinityTable(() => _rules);
+        Metrics.Affinity = Affinity;
     }
 
     /// <summary>The config the node runs.</summary>
@@ -55,6 +58,9 @@ public sealed partial class RelayNode : IAsyncDisposable
 
     /// <summary>The node's metrics: its meter's instruments and their exporters.</summary>
     public RelayMetrics Metrics { get; }
+
+    /// <summary>Which upstream each udp client was given, as the cluster shares it (<c>session.affinity = cluster</c>).</summary>
+    public AffinityTable Affinity { get; }
 
     /// <summary>The running rules: a snapshot, replaced as a whole when rules change.</summary>
     public IReadOnlyList<RelayRule> Rules => _rules;
@@ -97,7 +103,7 @@ public sealed partial class RelayNode : IAsyncDisposable
 
         var listen = ListenEndPoint(config.Listen);
         var upstreams = await ResolveUpstreamsAsync(config, listen, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RuleRuntime>()) { Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
+        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RuleRuntime>()) { Affinity = Affinity, Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         var rule = new RelayRule(runtime);
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
             ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)

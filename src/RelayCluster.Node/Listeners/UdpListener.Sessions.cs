@@ -21,11 +21,17 @@ public sealed partial class UdpListener
         }
 
         var client = (IPEndPoint)s_endPointFactory.Create(address);
-        var upstream = Rule.Admission.PickUpstream(client.Address, routed);
+        var shared = routed is null ? Rule.SharedUpstream(client) : null;
+        var upstream = Rule.Admission.PickUpstream(client.Address, routed, shared: shared);
         if (upstream is null)
         {
             Rule.Limiter.Release(clientKey);
             return;
+        }
+
+        if (shared is not null && ReferenceEquals(upstream, shared))
+        {
+            Rule.Affinity?.Hit();
         }
 
         Socket upstreamSocket;
@@ -73,6 +79,10 @@ public sealed partial class UdpListener
 
         session.ForwardToUpstream(frame, length);
         _observer.SessionStarted(session);
+        if (routed is null)
+        {
+            Rule.ShareUpstream(client, upstream);
+        }
     }
 
     /// <summary>Removes a closed session and gives back its place in the limits.</summary>

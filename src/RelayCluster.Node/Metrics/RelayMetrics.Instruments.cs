@@ -49,6 +49,10 @@ public sealed partial class RelayMetrics
         Meter.CreateObservableGauge(
             "relay_backplane_connected", () => new Measurement<int>(_backplaneConnected() ? 1 : 0), null, "1 when the node reaches its cluster backplane.");
         Meter.CreateObservableGauge("relay_members", ObserveMembers, "{node}", "Cluster members, by status.");
+        Meter.CreateObservableGauge(
+            "relay_affinity_entries", () => new Measurement<long>(Affinity?.Count ?? 0), "{entry}", "Client-to-upstream entries the cluster shares, as this node holds them.");
+        Meter.CreateObservableCounter(
+            "relay_affinity_hits_total", () => new Measurement<long>(Affinity?.Hits ?? 0), "{session}", "New sessions given the upstream the cluster remembered for their client.");
     }
 
     private IEnumerable<Measurement<long>> ObserveSessionsOpened()

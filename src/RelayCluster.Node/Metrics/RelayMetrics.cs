@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Affinity;
 using RelayCluster.Node.Metrics.Internal;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -79,6 +80,9 @@ public sealed partial class RelayMetrics : IDisposable
         get => _members;
         set => _members = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>The node's shared client-to-upstream table (<c>relay_affinity_entries</c>, <c>relay_affinity_hits_total</c>); none until set.</summary>
+    public AffinityTable? Affinity { get; set; }
 
     /// <summary>Records the duration of a session of <paramref name="rule"/> that just ended; called once per session.</summary>
     internal void SessionEnded(RuleRuntime rule, IRelaySession session)

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Admission;
+using RelayCluster.Node.Affinity;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tls;
@@ -58,6 +60,26 @@ public sealed class RuleRuntime
 
     /// <summary>The read buffers of the rule's TCP sessions, of <c>session.buffer-size</c> each.</summary>
     public TcpBufferPool TcpBuffers { get; }
+
+    /// <summary>The node's shared client-to-upstream table, or null when the rule runs without one (tests).</summary>
+    internal AffinityTable? Affinity { get; init; }
+
+    /// <summary>
+    /// The upstream the cluster remembers for <paramref name="client"/>, for a udp rule with <c>session.affinity = cluster</c>;
+    /// null when there is none (or it is no longer one of the rule's upstreams): the rule's policy picks.
+    /// </summary>
+    internal UpstreamState? SharedUpstream(IPEndPoint client) =>
+        Affinity is { } affinity && _config.Session.Affinity == SessionAffinity.Cluster ? affinity.Find(Name, client, _upstreams) : null;
+
+    /// <summary>Shares the upstream of a new udp session with the cluster, with <c>session.affinity = cluster</c>.</summary>
+    internal void ShareUpstream(IPEndPoint client, UpstreamState upstream)
+    {
+        var config = _config;
+        if (Affinity is { } affinity && config.Session.Affinity == SessionAffinity.Cluster)
+        {
+            affinity.Opened(config.Name, client, upstream.Address, config.Session.IdleTimeout);
+        }
+    }
 
     /// <summary>The TLS of a tcp rule's clients or upstreams, or null when its sessions relay plain tcp.</summary>
     internal RuleTls? Tls { get; init; }

@@ -47,6 +47,25 @@ public sealed class ConfigCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_BadAffinity_PrintsItWithPositionAndExitsOne()
+    {
+        var file = _files.Write("relay.hocon", """
+            relay.rules {
+              game { protocol = udp, listen = "0.0.0.0:27015", upstreams = ["10.0.0.11:27015"], session.affinity = sticky }
+              web { protocol = tcp, listen = "0.0.0.0:8443", upstreams = ["10.0.0.12:8443"], session.affinity = cluster }
+            }
+            """);
+
+        var (exitCode, output, _) = await CliRun.RunAsync(["config", "check", file]);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{file}:2:104: relay.rules.game.session.affinity: unknown value 'sticky'; allowed: cluster, node", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:3:101: relay.rules.web.session.affinity: cluster affinity keeps a udp client's upstream on another node", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_Overlay_IsMergedOverTheFile()
     {
         var file = _files.Write("relay.hocon", TwoRules);

@@ -30,12 +30,17 @@ internal sealed class ProcessCluster : IAsyncDisposable
 
     public ClusterNode this[int index] => _nodes[index];
 
-    /// <summary>Starts <paramref name="count"/> nodes at once and waits for their admin APIs.</summary>
-    public static async Task<ProcessCluster> StartAsync(int count, string strategy = "keep-majority", string stableAfter = "3s")
+    /// <summary>
+    /// Starts <paramref name="count"/> nodes at once and waits for their admin APIs. <paramref name="rules"/> makes the
+    /// body of <c>relay.rules</c> from the UDP port; by default the rule "game" in front of <see cref="Echo"/>.
+    /// </summary>
+    public static async Task<ProcessCluster> StartAsync(int count, string strategy = "keep-majority", string stableAfter = "3s", Func<int, string>? rules = null)
     {
         var cluster = new ProcessCluster(UdpEchoUpstream.Start(), FreeUdpPort(count));
         var ports = Enumerable.Range(0, count).Select(i => FreeTcpPort(IPAddress.Parse($"127.0.0.{i + 1}"))).ToList();
         var seeds = string.Join(", ", ports.Select((port, i) => $"\"127.0.0.{i + 1}:{port}\""));
+        var ruleText = rules?.Invoke(cluster.UdpPort)
+            ?? $$"""game { protocol = udp, listen = "0.0.0.0:{{cluster.UdpPort}}", upstreams = ["{{cluster.Echo.EndPoint}}"], balance = least-sessions, load-scope = cluster }""";
         for (var i = 0; i < count; i++)
         {
             var file = Path.Combine(cluster._directory, $"node-{i}.hocon");
@@ -53,7 +58,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
                     }
                   }
                   rules {
-                    game { protocol = udp, listen = "0.0.0.0:{{cluster.UdpPort}}", upstreams = ["{{cluster.Echo.EndPoint}}"], balance = least-sessions, load-scope = cluster }
+                    {{ruleText}}
                   }
                 }
                 """);

@@ -21,6 +21,7 @@ public class RelayMetricsTests
         "relay_sessions_active", "relay_sessions_opened_total", "relay_sessions_closed_total", "relay_datagrams_total",
         "relay_bytes_total", "relay_drops_total", "relay_upstream_health", "relay_upstream_admin_state", "relay_upstream_available",
         "relay_probe_duration_seconds", "relay_session_duration_seconds", "relay_backplane_connected", "relay_members", "relay_rule_sessions", "relay_rule_sessions_max",
+        "relay_affinity_entries", "relay_affinity_hits_total",
     ];
 
     [Fact]

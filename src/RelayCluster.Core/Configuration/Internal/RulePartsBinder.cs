@@ -16,6 +16,7 @@ internal static class RulePartsBinder
         ConnectAttempts = session.Int("connect-attempts", SessionConfig.DefaultConnectAttempts, 1, SessionConfig.MaxConnectAttempts),
         BufferSize = (int)session.Size("buffer-size", SessionConfig.DefaultBufferSize, SessionConfig.MinBufferSize, SessionConfig.MaxBufferSize),
         OnUpstreamDown = BindOnUpstreamDown(session, protocol),
+        Affinity = BindAffinity(session, protocol),
     };
 
     public static HealthConfig BindHealth(ConfigSection health, RuleProtocol protocol) => HealthConfigBinder.Bind(health, protocol);
@@ -44,6 +45,19 @@ internal static class RulePartsBinder
         }
 
         return action;
+    }
+
+    private static SessionAffinity BindAffinity(ConfigSection session, RuleProtocol protocol)
+    {
+        var tcp = protocol == RuleProtocol.Tcp;
+        var affinity = session.Enum("affinity", tcp ? SessionAffinity.Node : SessionAffinity.Cluster);
+        if (affinity == SessionAffinity.Cluster && tcp)
+        {
+            session.Error(session.PositionOf("affinity"), "affinity", "cluster affinity keeps a udp client's upstream on another node; a tcp client reconnects from a new port, so a tcp rule can only be node");
+            return SessionAffinity.Node;
+        }
+
+        return affinity;
     }
 
     private static List<CidrRange> BindRanges(ConfigSection access, string key)

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Affinity;
 
 namespace RelayCluster.Node.Cluster.AkkaCluster;
 
@@ -16,6 +17,7 @@ public sealed partial class AkkaBackplane : IBackplane
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_rejoinPause = TimeSpan.FromSeconds(1);
     private readonly RelayConfig _config;
+    private readonly AffinityTable? _affinity;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -31,12 +33,16 @@ public sealed partial class AkkaBackplane : IBackplane
     private volatile bool _leaving;
     private volatile bool _operatorDowned;
 
-    /// <summary>Creates the backplane of <paramref name="config"/>; nothing starts before <see cref="StartAsync"/>.</summary>
-    public AkkaBackplane(RelayConfig config, ILogger<AkkaBackplane> logger)
+    /// <summary>
+    /// Creates the backplane of <paramref name="config"/>, sharing <paramref name="affinity"/> with the cluster when it is
+    /// set; nothing starts before <see cref="StartAsync"/>.
+    /// </summary>
+    public AkkaBackplane(RelayConfig config, ILogger<AkkaBackplane> logger, AffinityTable? affinity = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
         _logger = logger;
+        _affinity = affinity;
     }
 
     /// <inheritdoc />
@@ -101,7 +107,7 @@ public sealed partial class AkkaBackplane : IBackplane
         var number = Interlocked.Increment(ref _incarnations);
         var info = new MemberInfo(Self.Id, Self.AdminUrl, Self.Roles, Self.Version, Self.StartedAt);
         var settings = AkkaSettings.Build(_config);
-        var incarnation = ClusterIncarnation.Start(number, _config.Cluster.Name, settings, info, snapshot => OnSnapshot(number, snapshot));
+        var incarnation = ClusterIncarnation.Start(number, _config.Cluster.Name, settings, info, snapshot => OnSnapshot(number, snapshot), _affinity);
         Volatile.Write(ref _incarnation, incarnation);
         Log.IncarnationStarted(_logger, incarnation.Cluster.SelfAddress.ToString(), number, string.Join(", ", _config.Cluster.Akka.SeedNodes));
         incarnation.System.WhenTerminated.ContinueWith(_ => OnTerminated(incarnation), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
 using Akka.DistributedData;
+using RelayCluster.Node.Affinity;
 using ClusterExtension = Akka.Cluster.Cluster;
 
 namespace RelayCluster.Node.Cluster.AkkaCluster;
@@ -35,8 +36,12 @@ public sealed class ClusterIncarnation
     /// <summary>The proxy of the rule writer singleton.</summary>
     public IActorRef RuleWriter { get; private set; } = ActorRefs.Nobody;
 
-    /// <summary>Starts the system named <paramref name="name"/> with <paramref name="config"/>, its actors, and the join.</summary>
-    public static ClusterIncarnation Start(int number, string name, Akka.Configuration.Config config, MemberInfo info, Action<ClusterSnapshot> publish)
+    /// <summary>
+    /// Starts the system named <paramref name="name"/> with <paramref name="config"/>, its actors (the affinity actor when
+    /// <paramref name="affinity"/> is set), and the join.
+    /// </summary>
+    public static ClusterIncarnation Start(
+        int number, string name, Akka.Configuration.Config config, MemberInfo info, Action<ClusterSnapshot> publish, AffinityTable? affinity = null)
     {
         var fallback = config
             .WithFallback(ClusterSingleton.DefaultConfig())
@@ -44,6 +49,11 @@ public sealed class ClusterIncarnation
         var incarnation = new ClusterIncarnation(number, ActorSystem.Create(name, fallback));
         var system = incarnation.System;
         system.ActorOf(ClusterStateActor.Props(info, publish), ClusterStateActor.Name);
+        if (affinity is not null)
+        {
+            system.ActorOf(AffinityActor.Props(affinity), AffinityActor.Name);
+        }
+
         system.ActorOf(
             ClusterSingletonManager.Props(RuleWriterActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
             "rule-writer");

@@ -46,3 +46,6 @@ public sealed record RuleWriteReply(RuleWriteOutcome Outcome, long Revision, str
 
 /// <summary>A node's published load, as DistributedData keeps it.</summary>
 public sealed record StatsEntry(NodeStats Stats) : IClusterMessage;
+
+/// <summary>The upstream one client of one rule was given, and when that lapses unless refreshed (<c>session.affinity = cluster</c>).</summary>
+public sealed record AffinityEntry(string Upstream, DateTimeOffset Expires) : IClusterMessage;

@@ -24,6 +24,7 @@ public sealed class RelayJsonSerializer : SerializerWithStringManifest
         ["delete"] = typeof(DeleteRule),
         ["reply"] = typeof(RuleWriteReply),
         ["stats"] = typeof(StatsEntry),
+        ["affinity"] = typeof(AffinityEntry),
     };
 
     private static readonly Dictionary<Type, string> s_manifests = s_types.ToDictionary(entry => entry.Value, entry => entry.Key);
