@@ -12,6 +12,7 @@ namespace RelayCluster.Node.Tests.Cluster;
 /// client sockets sent through node-1. Round-robin on node-1 in the reverse order would give every client the other
 /// upstream, so only the shared entries can bring each one back to its own.
 /// </summary>
+[Collection(nameof(ProcessClusters))]
 public class AffinityFailoverTests(ITestOutputHelper output)
 {
     private const int SigKill = 9;

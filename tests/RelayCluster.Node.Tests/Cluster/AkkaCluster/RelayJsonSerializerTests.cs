@@ -29,6 +29,7 @@ public sealed class RelayJsonSerializerTests : IDisposable
         new DeleteRule("game", null),
         new RuleWriteReply(RuleWriteOutcome.Conflict, 4, "revision is 4"),
         new StatsEntry(new NodeStats("node-1", DateTimeOffset.UnixEpoch, [])),
+        new AffinityEntry("10.0.0.1:7777", DateTimeOffset.UnixEpoch),
     ];
 
     [Theory]
