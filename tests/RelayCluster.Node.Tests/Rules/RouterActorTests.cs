@@ -12,7 +12,7 @@ using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Tests.Rules;
 
-public class RouterActorTests : TestKit
+public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
