@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace RelayCluster.Node.Internal;
 
 /// <summary>
-/// The few Linux calls the UDP and TCP workers make directly: epoll, and non-blocking receives and sends that report
-/// "no more data" or "no more room" as a value. Everything else stays on <see cref="System.Net.Sockets.Socket"/>.
+/// The few Linux calls the UDP and TCP workers make directly: epoll, non-blocking receives and sends that report
+/// "no more data" or "no more room" as a value, and the bare connected UDP sockets of the epoll worker's sessions.
+/// Everything else stays on <see cref="System.Net.Sockets.Socket"/>.
 /// </summary>
 internal static unsafe partial class LinuxSockets
 {
@@ -23,6 +24,13 @@ internal static unsafe partial class LinuxSockets
     public const int ShutWrite = 1;
     public const int Eagain = 11;
     public const int Eintr = 4;
+    public const int AfInet = 2;
+    public const int AfInet6 = 10;
+    public const int SockDgram = 2;
+    public const int SockCloexec = 0x80000;
+    public const int SolSocket = 1;
+    public const int SoSndBuf = 7;
+    public const int SoRcvBuf = 8;
 
     /// <summary>The size of <c>struct epoll_event</c>: packed to 12 bytes on x86-64, 16 elsewhere.</summary>
     public static readonly int EpollEventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
@@ -50,6 +58,18 @@ internal static unsafe partial class LinuxSockets
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
+    public static partial int Socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", EntryPoint = "connect", SetLastError = true)]
+    public static partial int Connect(int fd, byte* address, uint length);
+
+    [LibraryImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
+    public static partial int SetOption(int fd, int level, int name, int* value, uint length);
+
+    [LibraryImport("libc", EntryPoint = "getsockname", SetLastError = true)]
+    public static partial int LocalAddress(int fd, byte* address, uint* length);
 
     /// <summary>Registers <paramref name="fd"/> for readability with <paramref name="data"/> as its tag.</summary>
     public static int EpollAdd(int epoll, int fd, ulong data) => EpollAdd(epoll, fd, EpollIn, data);

@@ -34,10 +34,20 @@ public sealed partial class UdpListener
             Rule.Affinity?.Hit();
         }
 
-        Socket upstreamSocket;
+        // An epoll worker sends and reads on the bare descriptor; only the async path reads through a Socket.
+        Socket? upstreamSocket = null;
+        SafeSocketHandle upstreamHandle;
         try
         {
-            upstreamSocket = UdpSockets.Connect(upstream.EndPoint);
+            if (worker is null)
+            {
+                upstreamSocket = UdpSockets.Connect(upstream.EndPoint);
+                upstreamHandle = upstreamSocket.SafeHandle;
+            }
+            else
+            {
+                upstreamHandle = UdpSockets.ConnectBare(upstream.EndPoint);
+            }
         }
         catch (SocketException e)
         {
@@ -49,11 +59,11 @@ public sealed partial class UdpListener
 
         var key = UdpSockets.Copy(address);
         var proxyHeader = Rule.Config.ProxyProtocol == ProxyProtocolVersion.V2 ? ProxyHeaders.ForDatagrams(client, LocalEndPoint) : [];
-        var session = new UdpSession(this, key, client, upstream, upstreamSocket, Rule.Config.Session.MaxDatagram, proxyHeader, worker);
+        var session = new UdpSession(this, key, client, upstream, upstreamHandle, upstreamSocket, Rule.Config.Session.MaxDatagram, proxyHeader, worker);
         if (!_sessions.TryAdd(key, session))
         {
             // Another receive loop opened this peer's session first; use that one.
-            upstreamSocket.Dispose();
+            ((IDisposable?)upstreamSocket ?? upstreamHandle).Dispose();
             Rule.Limiter.Release(clientKey);
             if (_sessions.TryGetValue(key, out var existing))
             {

@@ -6,14 +6,16 @@ using RelayCluster.Node.Sessions;
 namespace RelayCluster.Node.Rules;
 
 /// <summary>
-/// Ends a session whose <see cref="SessionStarted"/> reached no router (it stopped in between): without an actor
-/// nobody would ever close its sockets. Listens to the actor system's dead letters.
+/// Ends a session whose <see cref="SessionStarted"/> reached no router, or whose <see cref="OwnSession"/> reached no
+/// session actor (it stopped in between): without an actor nobody would ever close its sockets. Listens to the actor
+/// system's dead letters.
 /// </summary>
 internal sealed class AbandonedSessionActor : ReceiveActor
 {
     public AbandonedSessionActor()
     {
         Receive<DeadLetter>(dead => dead.Message is SessionStarted, dead => ((SessionStarted)dead.Message).Session.Close(SessionCloseReason.Failed));
+        Receive<DeadLetter>(dead => dead.Message is OwnSession, dead => ((OwnSession)dead.Message).Session.Close(SessionCloseReason.Failed));
         Receive<GetActorTree>(_ => Sender.Tell(new ActorTree([Self.Path.ToStringWithoutAddress()])));
     }
 

@@ -82,7 +82,8 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
 
     private void StartSessionActor(IActorOwnedSession session)
     {
-        var actor = Context.ActorOf(SessionActor.Props(session), $"session-{++_nextSessionId}");
+        var actor = Context.ActorOf(SessionActor.Props, $"session-{++_nextSessionId}");
+        actor.Tell(new OwnSession(session));
         Context.Watch(actor);
         _sessions[actor] = session;
         Log.SessionStarted(_logger, _rule.Name, session.Client, session.Upstream?.Address ?? "-");

@@ -6,29 +6,47 @@ namespace RelayCluster.Node.Sessions;
 /// Owns one session's lifecycle, UDP or TCP: starts it, ends it when it finishes by itself, when it fails, or when told
 /// (idle, drain, disable, shutdown). Datagrams and bytes never pass through this actor's mailbox.
 /// </summary>
-internal sealed class SessionActor : ReceiveActor
+/// <remarks>
+/// A node holds one of these per idle session, so it is kept small: an <see cref="UntypedActor"/> (no handler closures
+/// per instance), one <see cref="Props"/> shared by every session (the session comes in the first message, not in the
+/// props), and the <see cref="SessionMailbox"/>, which holds no queue while the mailbox is empty.
+/// </remarks>
+internal sealed class SessionActor : UntypedActor
 {
-    private readonly IActorOwnedSession _session;
+    private IActorOwnedSession? _session;
     private SessionCloseReason _closeReason = SessionCloseReason.NodeShutdown;
 
-    public SessionActor(IActorOwnedSession session)
+    /// <summary>The props of every session actor; tell it <see cref="OwnSession"/> first.</summary>
+    public static Props Props { get; } = Akka.Actor.Props.Create<SessionActor>().WithMailbox(SessionMailbox.Id);
+
+    protected override void OnReceive(object message)
     {
-        _session = session;
-        Receive<CloseSession>(close => StopWith(close.Reason));
-        Receive<SessionFinished>(finished => finished.Error is null, finished => StopWith(finished.Reason));
-        Receive<SessionFinished>(finished =>
+        switch (message)
         {
-            _closeReason = SessionCloseReason.Failed;
-            throw new InvalidOperationException($"The session of {_session.Client} failed.", finished.Error);
-        });
+            case OwnSession own:
+                Start(own.Session);
+                break;
+            case CloseSession close:
+                StopWith(close.Reason);
+                break;
+            case SessionFinished { Error: null } finished:
+                StopWith(finished.Reason);
+                break;
+            case SessionFinished finished:
+                _closeReason = SessionCloseReason.Failed;
+                throw new InvalidOperationException($"The session of {_session?.Client} failed.", finished.Error);
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
-    /// <summary>The props of the actor owning <paramref name="session"/>.</summary>
-    public static Props Props(IActorOwnedSession session) => Akka.Actor.Props.Create(() => new SessionActor(session));
+    protected override void PostStop() => _session?.Close(_closeReason);
 
-    protected override void PreStart()
+    private void Start(IActorOwnedSession session)
     {
-        if (_session.Start(Context.Parent) is { } run)
+        _session = session;
+        if (session.Start(Context.Parent) is { } run)
         {
             run.PipeTo(
                 Self,
@@ -36,8 +54,6 @@ internal sealed class SessionActor : ReceiveActor
                 failure: error => new SessionFinished(SessionCloseReason.Failed, error.GetBaseException()));
         }
     }
-
-    protected override void PostStop() => _session.Close(_closeReason);
 
     private void StopWith(SessionCloseReason reason)
     {
@@ -47,6 +63,12 @@ internal sealed class SessionActor : ReceiveActor
 
     private sealed record SessionFinished(SessionCloseReason Reason, Exception? Error);
 }
+
+/// <summary>
+/// The first message of a <see cref="SessionActor"/>: the session it owns from now on. One that reaches dead letters (the
+/// actor stopped before it read it) is closed there, so its sockets never leak.
+/// </summary>
+internal sealed record OwnSession(IActorOwnedSession Session);
 
 /// <summary>Tells a session actor to end its session for <paramref name="Reason"/>.</summary>
 public sealed record CloseSession(SessionCloseReason Reason);

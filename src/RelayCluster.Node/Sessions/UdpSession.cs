@@ -26,7 +26,11 @@ public sealed class UdpSession : IActorOwnedSession
     private const int ReplyBudget = 64;
 
     private readonly UdpListener _listener;
-    private readonly Socket _upstreamSocket;
+
+    // The upstream socket's descriptor; with an epoll worker it is all there is (see UdpSockets.ConnectBare), on the async
+    // path it belongs to _upstreamSocket.
+    private readonly SafeSocketHandle _upstream;
+    private readonly Socket? _upstreamSocket;
     private readonly UdpEpollWorker? _worker;
     private readonly int _maxDatagram;
     private readonly byte[] _proxyHeader;
@@ -34,8 +38,17 @@ public sealed class UdpSession : IActorOwnedSession
     private int _closed;
 
     internal UdpSession(
-        UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, byte[] proxyHeader, UdpEpollWorker? worker)
+        UdpListener listener,
+        SocketAddress clientAddress,
+        IPEndPoint client,
+        UpstreamState upstream,
+        SafeSocketHandle upstreamHandle,
+        Socket? upstreamSocket,
+        int maxDatagram,
+        byte[] proxyHeader,
+        UdpEpollWorker? worker)
     {
+        Debug.Assert(worker is not null || upstreamSocket is not null, "The async path reads replies through a Socket.");
         Debug.Assert(proxyHeader.Length <= HeaderRoom, "A PROXY header must fit in the room kept in front of each datagram.");
         _proxyHeader = proxyHeader;
         _listener = listener;
@@ -43,6 +56,7 @@ public sealed class UdpSession : IActorOwnedSession
         ClientAddress = clientAddress;
         Client = client;
         Upstream = upstream;
+        _upstream = upstreamHandle;
         _upstreamSocket = upstreamSocket;
         _maxDatagram = maxDatagram;
         StartedAt = DateTimeOffset.UtcNow;
@@ -73,13 +87,13 @@ public sealed class UdpSession : IActorOwnedSession
     public long LastActivity => Volatile.Read(ref _lastActivity);
 
     /// <summary>The local port of the socket towards the upstream.</summary>
-    public int UpstreamLocalPort => (_upstreamSocket.LocalEndPoint as IPEndPoint)?.Port ?? 0;
+    public int UpstreamLocalPort => _upstreamSocket is null ? UdpSockets.LocalPort(_upstream) : (_upstreamSocket.LocalEndPoint as IPEndPoint)?.Port ?? 0;
 
     /// <summary>True once the session has ended.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
     /// <summary>The upstream socket's descriptor, for the epoll worker that reads it.</summary>
-    internal int UpstreamFd => (int)_upstreamSocket.SafeHandle.DangerousGetHandle();
+    internal int UpstreamFd => (int)_upstream.DangerousGetHandle();
 
     /// <summary>Whether the router already counted this session's silent upstream as a passive health failure.</summary>
     internal bool PassiveFailureReported { get; set; }
@@ -96,8 +110,7 @@ public sealed class UdpSession : IActorOwnedSession
     {
         var start = HeaderRoom - _proxyHeader.Length;
         _proxyHeader.CopyTo(frame[start..]);
-        _upstreamSocket.Send(frame[start..(HeaderRoom + length)], SocketFlags.None, out var error);
-        if (error != SocketError.Success)
+        if (!Send(frame[start..(HeaderRoom + length)]))
         {
             _listener.Rule.Counters.Dropped(DropReason.SendError);
             return;
@@ -111,7 +124,7 @@ public sealed class UdpSession : IActorOwnedSession
     /// Starts the async reader of upstream replies, which runs until the session is closed; null when the listener's
     /// epoll worker reads them instead (registered when the session opened).
     /// </summary>
-    Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router) => _worker is null ? RunAsync() : null;
+    Task<SessionCloseReason>? IActorOwnedSession.Start(IActorRef router) => _worker is null ? RunAsync(_upstreamSocket!) : null;
 
     /// <summary>
     /// Reads the replies waiting on the upstream socket (at most a budget) into the worker's reply batch, which sends
@@ -119,7 +132,7 @@ public sealed class UdpSession : IActorOwnedSession
     /// </summary>
     internal void ReadReplies(UdpReplyBatch replies)
     {
-        var handle = _upstreamSocket.SafeHandle;
+        var handle = _upstream;
         var added = false;
         try
         {
@@ -195,13 +208,53 @@ public sealed class UdpSession : IActorOwnedSession
         }
     }
 
-    private async Task<SessionCloseReason> RunAsync()
+    /// <summary>A blocking send on the upstream socket; false when the datagram did not leave.</summary>
+    private unsafe bool Send(ReadOnlySpan<byte> datagram)
+    {
+        if (_upstreamSocket is not null)
+        {
+            _upstreamSocket.Send(datagram, SocketFlags.None, out var error);
+            return error == SocketError.Success;
+        }
+
+        var added = false;
+        try
+        {
+            // Holding a reference keeps the descriptor from being closed and reused during the send.
+            _upstream.DangerousAddRef(ref added);
+            var fd = (int)_upstream.DangerousGetHandle();
+            fixed (byte* data = datagram)
+            {
+                nint sent;
+                do
+                {
+                    sent = LinuxSockets.Send(fd, data, (nuint)datagram.Length, LinuxSockets.MsgNoSignal);
+                }
+                while (sent < 0 && Marshal.GetLastPInvokeError() == LinuxSockets.Eintr);
+                return sent >= 0;
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed by its actor meanwhile.
+            return false;
+        }
+        finally
+        {
+            if (added)
+            {
+                _upstream.DangerousRelease();
+            }
+        }
+    }
+
+    private async Task<SessionCloseReason> RunAsync(Socket socket)
     {
         using var receiver = new SocketReceiver();
         var buffer = GC.AllocateUninitializedArray<byte>(_maxDatagram + 1);
         while (true)
         {
-            var result = await receiver.ReceiveAsync(_upstreamSocket, buffer);
+            var result = await receiver.ReceiveAsync(socket, buffer);
             if (!result.IsSuccess)
             {
                 if (IsClosed || result.Error is SocketError.OperationAborted or SocketError.Interrupted)
@@ -230,7 +283,7 @@ public sealed class UdpSession : IActorOwnedSession
 
         CloseReason = reason;
         _worker?.Unregister(this);
-        _upstreamSocket.Dispose();
+        ((IDisposable?)_upstreamSocket ?? _upstream).Dispose();
         _listener.OnSessionClosed(this, reason);
         return true;
     }

@@ -12,7 +12,7 @@ using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Tests.Rules;
 
-public class RouterActorTests : TestKit
+public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
@@ -66,6 +66,25 @@ public class RouterActorTests : TestKit
 
         await AwaitConditionAsync(() => Task.FromResult(session.IsClosed), s_wait);
         Assert.Equal(SessionCloseReason.IdleTimeout, session.CloseReason);
+    }
+
+    [Fact]
+    public async Task OwnSession_SessionActorStoppedBeforeReadingIt_SessionClosedFromDeadLetters()
+    {
+        var rule = Runtime("session { max = 1 }");
+        var abandoned = Sys.ActorOf(Akka.Actor.Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
+        await abandoned.Ask<ActorTree>(GetActorTree.Instance, s_wait); // started: it listens to dead letters
+        var actor = Sys.ActorOf(SessionActor.Props, "session-1");
+        Watch(actor);
+        Sys.Stop(actor);
+        await ExpectTerminatedAsync(actor, s_wait);
+        var session = new ScriptedSession(rule, new IPEndPoint(IPAddress.Loopback, 40000));
+
+        actor.Tell(new OwnSession(session));
+
+        await AwaitConditionAsync(() => Task.FromResult(session.IsClosed), s_wait);
+        Assert.Equal((SessionCloseReason.Failed, 0), (session.CloseReason!.Value, session.Starts));
+        Assert.Equal(0, rule.Limiter.Count);
     }
 
     private static RuleRuntime Runtime(string settings)

@@ -77,6 +77,28 @@ public class PacketPathAllocationTests
     }
 
     [Fact]
+    public async Task ForwardToUpstream_EpollSessionOnItsBareDescriptor_SendsWithoutAllocating()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.UdpRule([echo.EndPoint]), udpIo: UdpIo.Default);
+        using var peer = new UdpPeer(relay.Listen);
+        Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], TimeSpan.FromSeconds(10)));
+        var session = Assert.Single(relay.Udp.Sessions);
+        var frame = new byte[UdpSession.HeaderRoom + 64];
+
+        var allocated = Allocations.FewestBytes(3, () =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                session.ForwardToUpstream(frame, 64);
+            }
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(3_001, session.Traffic.PacketsToUpstream);
+    }
+
+    [Fact]
     public async Task OnClientDatagram_ClientAtItsSessionCap_NewPortsRefusedWithoutAllocating()
     {
         await using var echo = UdpEchoUpstream.Start();
