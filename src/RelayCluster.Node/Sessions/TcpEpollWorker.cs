@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using RelayCluster.Node.Internal;
-using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Listeners;
+namespace RelayCluster.Node.Sessions;
 
 /// <summary>
 /// One of the threads that relay plain TCP sessions on Linux, like an nginx or HAProxy worker: an epoll set holding
