@@ -4,7 +4,6 @@ using Akka.Actor;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
-using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Rules;
 
 namespace RelayCluster.Node.Sessions;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using Xunit.Abstractions;
+using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Tests.Tcp;
 

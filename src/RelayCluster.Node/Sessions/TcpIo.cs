@@ -1,4 +1,4 @@
-namespace RelayCluster.Node.Listeners;
+namespace RelayCluster.Node.Sessions;
 
 /// <summary>How TCP sessions move bytes once connected.</summary>
 public enum TcpIo
