@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using RelayCluster.Node.Internal;
-using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Listeners;
+namespace RelayCluster.Node.Sessions;
 
 /// <summary>
 /// Upstream replies on their way back to clients, gathered from the sessions an epoll worker read in one wake-up and
