@@ -1,6 +1,4 @@
-using RelayCluster.Node.Sessions;
-
-namespace RelayCluster.Node.Listeners;
+namespace RelayCluster.Node.Sessions;
 
 /// <summary>Told about every session a listener opens; the rule's router turns each into a session actor.</summary>
 public interface IUdpSessionObserver
