@@ -1,5 +1,4 @@
 using Akka.Actor;
-using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;

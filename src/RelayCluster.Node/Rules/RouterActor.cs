@@ -5,7 +5,6 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
-using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace RelayCluster.Node.Listeners;
+namespace RelayCluster.Node.Rules;
 
 /// <summary>The listening side of a rule, UDP or TCP.</summary>
 public interface IRuleListener : IAsyncDisposable
