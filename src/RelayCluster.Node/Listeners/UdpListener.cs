@@ -26,7 +26,7 @@ public sealed partial class UdpListener : IRuleListener
     /// Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port. On Linux each socket
     /// gets an epoll worker thread (64-bit processes) unless <paramref name="io"/> asks for async socket operations.
     /// </summary>
-    public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
+    public UdpListener(RelayRule rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
         // The worker's batch calls lay out Linux's 64-bit message headers.
         UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux() && Environment.Is64BitProcess;
@@ -41,7 +41,7 @@ public sealed partial class UdpListener : IRuleListener
     public bool UseEpoll { get; }
 
     /// <summary>The rule this listener serves.</summary>
-    public RuleRuntime Rule { get; }
+    public RelayRule Rule { get; }
 
     /// <summary>The bound address (with the real port when the rule asked for port 0).</summary>
     public IPEndPoint LocalEndPoint { get; }

@@ -25,7 +25,7 @@ public sealed partial class RelayMetrics : IDisposable
     private static readonly double[] s_sessionBuckets = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 600, 1800, 3600, 7200, 21600, 86400];
 
     private readonly Func<IReadOnlyList<RelayRule>> _rules;
-    private readonly ConditionalWeakTable<RuleRuntime, TrafficHighWater> _traffic = [];
+    private readonly ConditionalWeakTable<RelayRule, TrafficHighWater> _traffic = [];
     private readonly Histogram<double> _probeDuration;
     private readonly Histogram<double> _sessionDuration;
     private readonly MeterProvider _provider;
@@ -81,7 +81,7 @@ public sealed partial class RelayMetrics : IDisposable
     }
 
     /// <summary>Records the duration of a session of <paramref name="rule"/> that just ended; called once per session.</summary>
-    internal void SessionEnded(RuleRuntime rule, IRelaySession session)
+    internal void SessionEnded(RelayRule rule, IRelaySession session)
     {
         var lasted = DateTimeOffset.UtcNow - session.StartedAt;
         _sessionDuration.Record(Math.Max(0, lasted.TotalSeconds), new KeyValuePair<string, object?>(MetricLabels.Rule, rule.Name));

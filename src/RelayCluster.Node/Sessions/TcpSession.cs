@@ -15,7 +15,7 @@ namespace RelayCluster.Node.Sessions;
 public sealed partial class TcpSession : IActorOwnedSession
 {
     private readonly Socket _client;
-    private readonly RuleRuntime _rule;
+    private readonly RelayRule _rule;
     private readonly TcpBufferPool _buffers;
     private readonly TcpIo _io;
     private readonly Lock _gate = new();
@@ -26,7 +26,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     private int _closed;
     private int _placeReleased;
 
-    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
+    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RelayRule rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
     {
         _client = client;
         Client = clientEndPoint;

@@ -38,8 +38,8 @@ public class RelayMetricsTests
         var udpRule = node.Rule(udp.Name);
         using var peer = new UdpPeer(udpRule.Listener.LocalEndPoint);
         Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], s_timeout));
-        await Eventually.TrueAsync(() => udpRule.Runtime.Counters.SessionsClosed.Count == 1, "the idle session to end");
-        await Eventually.TrueAsync(() => udpRule.Runtime.Upstreams[0].Health == UpstreamHealth.Healthy, "a probe verdict");
+        await Eventually.TrueAsync(() => udpRule.Counters.SessionsClosed.Count == 1, "the idle session to end");
+        await Eventually.TrueAsync(() => udpRule.Upstreams[0].Health == UpstreamHealth.Healthy, "a probe verdict");
 
         var exposition = PrometheusTextChecker.Check(await node.Metrics.Prometheus.ScrapeAsync());
 

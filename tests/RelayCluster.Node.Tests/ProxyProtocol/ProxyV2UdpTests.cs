@@ -69,7 +69,7 @@ public class ProxyV2UdpTests
 
         Assert.Equal(largest, await peer.RoundTripAsync(largest, s_timeout));
         peer.Send(new byte[session.MaxDatagram + 1]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Truncated) == 1, "the oversized datagram to be dropped");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.Truncated) == 1, "the oversized datagram to be dropped");
 
         var (header, error, payload) = Assert.Single(upstream.Received);
         Assert.True(header is not null, error);

@@ -29,7 +29,7 @@ public class CapacityBalancingTests
             },
         };
         await using var relay = await NodeFixture.StartAsync(rule);
-        var upstreams = relay.Rule.Runtime.Upstreams;
+        var upstreams = relay.Rule.Upstreams;
         await Eventually.TrueAsync(() => upstreams.All(upstream => upstream.Health == UpstreamHealth.Healthy && upstream.Capacity is not null),
             "every server to be probed and to report its players");
         var peers = new List<UdpPeer>();
@@ -57,7 +57,7 @@ public class CapacityBalancingTests
             // Every server is full: a newcomer is refused and counted, and the full server never got a player.
             using var newcomer = new UdpPeer(relay.Listen);
             newcomer.Send(Datagram(16));
-            await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.NoUpstream) == 1, "the newcomer to be refused for want of a free slot");
+            await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.NoUpstream) == 1, "the newcomer to be refused for want of a free slot");
             Assert.Equal(0, full.Echoed);
             Assert.Equal(new UpstreamCapacity(16, 16), upstreams[2].Capacity);
         }

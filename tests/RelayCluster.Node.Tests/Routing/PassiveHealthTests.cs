@@ -22,7 +22,7 @@ public class PassiveHealthTests
             Passive = new PassiveHealthConfig { UdpReplyTimeout = TimeSpan.FromMilliseconds(200) },
         };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.UdpRule([upstream.EndPoint]) with { Health = health });
-        var state = relay.Rule.Runtime.Upstreams[0];
+        var state = relay.Rule.Upstreams[0];
         await Eventually.TrueAsync(() => upstream.ProbesAnswered > 0, "the first active probe to pass");
         Assert.NotEqual(UpstreamHealth.Unhealthy, state.Health);
 

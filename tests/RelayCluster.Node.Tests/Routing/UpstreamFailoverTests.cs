@@ -20,7 +20,7 @@ public class UpstreamFailoverTests(ITestOutputHelper output)
         var health = UpstreamSelectionTests.FastUdpProbe(fall: 3) with { Interval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromMilliseconds(150) };
         var rule = NodeFixture.UdpRule([first.EndPoint, second.EndPoint], new SessionConfig { OnUpstreamDown = UpstreamDownAction.Rebind }) with { Health = health };
         await using var relay = await NodeFixture.StartAsync(rule);
-        var dying = relay.Rule.Runtime.Upstreams[0];
+        var dying = relay.Rule.Upstreams[0];
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
 
@@ -54,7 +54,7 @@ public class UpstreamFailoverTests(ITestOutputHelper output)
         output.WriteLine($"marked unhealthy {markedAfter.TotalMilliseconds:0} ms after it died; longest gap per peer (ms): {string.Join(' ', gaps.Select(g => g.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}; bound {bound.TotalMilliseconds} ms");
         Assert.All(gaps, gap => Assert.True(gap <= bound, $"a peer went {gap.TotalMilliseconds:0} ms without a reply; the bound is {bound.TotalMilliseconds} ms"));
         Assert.Equal(0, dying.ActiveSessions);
-        Assert.Equal(Peers + newcomers.Count, relay.Rule.Runtime.Upstreams[1].ActiveSessions);
+        Assert.Equal(Peers + newcomers.Count, relay.Rule.Upstreams[1].ActiveSessions);
     }
 
     /// <summary>Sends every 20 ms until stopped and returns the longest time the peer went without a reply.</summary>

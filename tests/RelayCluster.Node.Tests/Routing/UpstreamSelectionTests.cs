@@ -31,7 +31,7 @@ public class UpstreamSelectionTests
         dead.Replying = false;
         var rule = NodeFixture.UdpRule([up.EndPoint, dead.EndPoint, draining.EndPoint, disabled.EndPoint]) with { Health = FastUdpProbe() };
         await using var relay = await NodeFixture.StartAsync(rule);
-        var upstreams = relay.Rule.Runtime.Upstreams;
+        var upstreams = relay.Rule.Upstreams;
         await Eventually.TrueAsync(() => upstreams[1].Health == UpstreamHealth.Unhealthy, "the silent upstream to be marked unhealthy");
         Assert.True(await relay.Node.SetUpstreamAdminStateAsync("test", draining.EndPoint.ToString(), UpstreamAdminState.Draining));
         Assert.True(await relay.Node.SetUpstreamAdminStateAsync("test", disabled.EndPoint.ToString(), UpstreamAdminState.Disabled));
@@ -59,7 +59,7 @@ public class UpstreamSelectionTests
         using var newcomer = new UdpPeer(relay.Listen);
         newcomer.Send([2]);
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.NoUpstream) == 1, "the new peer to be refused for want of an upstream");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.NoUpstream) == 1, "the new peer to be refused for want of an upstream");
         Assert.Equal([3], await existing.RoundTripAsync([3], s_replyTimeout));
     }
 
@@ -73,7 +73,7 @@ public class UpstreamSelectionTests
         using var peer = new UdpPeer(relay.Listen);
         Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
         var session = Assert.Single(relay.Udp.Sessions);
-        Assert.Same(relay.Rule.Runtime.Upstreams[0], session.Upstream);
+        Assert.Same(relay.Rule.Upstreams[0], session.Upstream);
 
         await relay.Node.SetUpstreamAdminStateAsync("test", echo.EndPoint.ToString(), UpstreamAdminState.Draining);
         for (var i = 0; i < 3; i++)
@@ -114,7 +114,7 @@ public class UpstreamSelectionTests
         using var peer = new UdpPeer(relay.Listen);
         Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
         var session = Assert.Single(relay.Udp.Sessions);
-        var (dying, surviving) = ReferenceEquals(session.Upstream, relay.Rule.Runtime.Upstreams[0]) ? (first, second) : (second, first);
+        var (dying, surviving) = ReferenceEquals(session.Upstream, relay.Rule.Upstreams[0]) ? (first, second) : (second, first);
 
         dying.Replying = false;
         await Eventually.TrueAsync(() => session.Upstream.Health == UpstreamHealth.Unhealthy, "the upstream to be marked unhealthy");

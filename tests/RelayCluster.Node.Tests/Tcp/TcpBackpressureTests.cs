@@ -48,7 +48,7 @@ public class TcpBackpressureTests(ITestOutputHelper output)
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (DateTime.UtcNow < stallEnds && await tick.WaitForNextTickAsync())
         {
-            peakRented = Math.Max(peakRented, relay.Rule.Runtime.TcpBuffers.BytesRented);
+            peakRented = Math.Max(peakRented, relay.Rule.TcpBuffers.BytesRented);
         }
 
         var allocatedDuringStall = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

@@ -18,7 +18,7 @@ public class TcpClientCapTests
         await using var echo = TcpEchoUpstream.Start();
         var rule = NodeFixture.TcpRule([echo.EndPoint], new SessionConfig { MaxPerClientIp = 64 });
         await using var relay = await NodeFixture.StartAsync(rule, tcpIo: io);
-        var counters = relay.Rule.Runtime.Counters;
+        var counters = relay.Rule.Counters;
 
         for (var round = 0; round < 20; round++)
         {
@@ -42,7 +42,7 @@ public class TcpClientCapTests
         Assert.All(Enum.GetValues<DropReason>(), reason => Assert.Equal(0, counters.Drops(reason)));
         Assert.Equal(1000, counters.SessionsOpened);
         await Eventually.TrueAsync(() => counters.SessionsActive == 0, "every session to end");
-        Assert.Equal(0, relay.Rule.Runtime.Limiter.Count);
+        Assert.Equal(0, relay.Rule.Limiter.Count);
         var closed = counters.SessionsClosed;
         Assert.Equal(0, closed.GetValueOrDefault(SessionCloseReason.ClientReset) + closed.GetValueOrDefault(SessionCloseReason.UpstreamReset));
         Assert.Equal(1000, closed.GetValueOrDefault(SessionCloseReason.ClientClosed) + closed.GetValueOrDefault(SessionCloseReason.UpstreamClosed));

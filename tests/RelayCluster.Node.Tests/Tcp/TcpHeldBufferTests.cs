@@ -20,12 +20,12 @@ public class TcpHeldBufferTests
     {
         await using var stalled = await StalledSession.StartAsync(io);
 
-        var address = stalled.Relay.Rule.Runtime.Config.Upstreams[0].Address;
+        var address = stalled.Relay.Rule.Config.Upstreams[0].Address;
         Assert.True(await stalled.Relay.Node.SetUpstreamAdminStateAsync("test", address, UpstreamAdminState.Disabled));
 
-        await Eventually.TrueAsync(() => stalled.Relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, stalled.Relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamDisabled]);
-        Assert.Equal(0, stalled.Relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => stalled.Relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, stalled.Relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamDisabled]);
+        Assert.Equal(0, stalled.Relay.Rule.TcpBuffers.BytesRented);
         var error = await Assert.ThrowsAsync<SocketException>(() => stalled.Writer);
         Assert.Equal(SocketError.ConnectionReset, error.SocketErrorCode);
     }
@@ -40,9 +40,9 @@ public class TcpHeldBufferTests
         stalled.Client.LingerState = new LingerOption(true, 0);
         stalled.Client.Dispose();
 
-        await Eventually.TrueAsync(() => stalled.Relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, stalled.Relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientReset]);
-        Assert.Equal(0, stalled.Relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => stalled.Relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, stalled.Relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientReset]);
+        Assert.Equal(0, stalled.Relay.Rule.TcpBuffers.BytesRented);
         await Assert.ThrowsAsync<SocketException>(() => stalled.Writer);
     }
 
@@ -85,7 +85,7 @@ public class TcpHeldBufferTests
             var client = await TcpClientPeer.ConnectAsync(relay.Listen);
             var accepted = await upstream.AcceptAsync().WaitAsync(s_timeout);
             var stalled = new StalledSession(relay, upstream, client, accepted);
-            await Eventually.TrueAsync(() => relay.Rule.Runtime.TcpBuffers.BytesRented > 0, "the relay to hold bytes the client did not take");
+            await Eventually.TrueAsync(() => relay.Rule.TcpBuffers.BytesRented > 0, "the relay to hold bytes the client did not take");
             return stalled;
         }
 

@@ -41,11 +41,11 @@ public class TcpRelayTests
             Assert.True(payload.AsSpan().SequenceEqual(echoed), $"connection {id}: {echoed.Length} bytes came back for {payload.Length} sent");
         })));
 
-        Assert.Equal(200, relay.Rule.Runtime.Counters.SessionsOpened);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "every session to end");
-        Assert.Equal(200, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
-        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Runtime.Counters.EndedTraffic.BytesToUpstream);
-        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Runtime.Counters.EndedTraffic.BytesToClient);
+        Assert.Equal(200, relay.Rule.Counters.SessionsOpened);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "every session to end");
+        Assert.Equal(200, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Counters.EndedTraffic.BytesToUpstream);
+        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Counters.EndedTraffic.BytesToClient);
     }
 
     [Theory]
@@ -64,8 +64,8 @@ public class TcpRelayTests
 
         // The echo only finishes (and closes its side) after it saw the client's FIN through the relay.
         Assert.Equal(request, await TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
     [Theory]
@@ -90,8 +90,8 @@ public class TcpRelayTests
         client.Shutdown(SocketShutdown.Send);
 
         Assert.Equal(late, await TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
     }
 
     [Theory]
@@ -109,8 +109,8 @@ public class TcpRelayTests
 
         var error = await Assert.ThrowsAsync<SocketException>(() => TcpClientPeer.ReadToEndAsync(client, s_timeout));
         Assert.Equal(SocketError.ConnectionReset, error.SocketErrorCode);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public class TcpRelayTests
         }
 
         Assert.Equal(6, echo.ConnectionsAccepted);
-        Assert.Equal(0, relay.Rule.Runtime.Counters.Drops(DropReason.NoUpstream));
+        Assert.Equal(0, relay.Rule.Counters.Drops(DropReason.NoUpstream));
     }
 
     [Theory]
@@ -166,8 +166,8 @@ public class TcpRelayTests
             using var client = await TcpClientPeer.ConnectAsync(relay.Listen);
             await TcpClientPeer.ReadToEndAsync(client, s_timeout);
         });
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamConnectFailed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamConnectFailed]);
     }
 
     [Theory]
@@ -183,8 +183,8 @@ public class TcpRelayTests
         Assert.Equal([1], await TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
 
         await Assert.ThrowsAnyAsync<SocketException>(() => TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.IdleTimeout]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.IdleTimeout]);
         await Eventually.TrueAsync(() => echo.ActiveConnections == 0, "the upstream connection to close");
     }
 
@@ -207,12 +207,12 @@ public class TcpRelayTests
             using var newcomer = await TcpClientPeer.ConnectAsync(relay.Listen);
             await TcpClientPeer.ReadToEndAsync(newcomer, s_timeout);
         });
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Draining) == 1, "the new connection to be counted as refused");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.Draining) == 1, "the new connection to be counted as refused");
 
         await existing.SendAsync(new byte[] { 2 }, SocketFlags.None);
         Assert.Equal([2], await TcpClientPeer.ReadExactlyAsync(existing, 1, s_timeout));
 
         await drain;
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.NodeShutdown]);
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.NodeShutdown]);
     }
 }

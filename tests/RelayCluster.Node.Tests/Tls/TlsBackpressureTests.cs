@@ -42,7 +42,7 @@ public class TlsBackpressureTests(ITestOutputHelper output)
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (DateTime.UtcNow < stallEnds && await tick.WaitForNextTickAsync())
         {
-            peakRented = Math.Max(peakRented, relay.Rule.Runtime.TcpBuffers.BytesRented);
+            peakRented = Math.Max(peakRented, relay.Rule.TcpBuffers.BytesRented);
         }
 
         output.WriteLine($"stall {s_stall.TotalSeconds} s: upstream wrote {Interlocked.Read(ref written)} of {Offered} bytes, relay buffers peaked at {peakRented} bytes");

@@ -32,10 +32,10 @@ public class TlsRelayTests
 
         Assert.True(payload.AsSpan().SequenceEqual(echoed), $"{echoed.Length} bytes came back for {payload.Length} sent");
         Assert.Equal(size, echo.BytesReceived);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
-        Assert.Equal(size, relay.Rule.Runtime.Counters.EndedTraffic.BytesToUpstream);
-        Assert.Equal(0, relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        Assert.Equal(size, relay.Rule.Counters.EndedTraffic.BytesToUpstream);
+        Assert.Equal(0, relay.Rule.TcpBuffers.BytesRented);
     }
 
     [Theory]
@@ -55,8 +55,8 @@ public class TlsRelayTests
 
         Assert.True(payload.AsSpan().SequenceEqual(echoed), $"{echoed.Length} bytes came back for {payload.Length} sent");
         Assert.Equal(1, echo.Handshakes);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
     [Fact]
@@ -77,10 +77,10 @@ public class TlsRelayTests
             Assert.True(payload.AsSpan().SequenceEqual(echoed), $"connection {id}: {echoed.Length} bytes came back for {payload.Length} sent");
         })));
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "every session to end");
-        Assert.Equal(50, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
-        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Runtime.Counters.EndedTraffic.BytesToClient);
-        Assert.Equal(0, relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "every session to end");
+        Assert.Equal(50, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Counters.EndedTraffic.BytesToClient);
+        Assert.Equal(0, relay.Rule.TcpBuffers.BytesRented);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public class TlsRelayTests
         await send;
 
         Assert.Equal(payload, echoed);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public class TlsRelayTests
         using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
 
         await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
 
     [Fact]
@@ -145,8 +145,8 @@ public class TlsRelayTests
         using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
 
         await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
 
     [Fact]
@@ -160,8 +160,8 @@ public class TlsRelayTests
         using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
 
         await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientTlsFailed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientTlsFailed]);
         Assert.Equal(0, echo.ConnectionsAccepted);
     }
 
@@ -185,8 +185,8 @@ public class TlsRelayTests
         await client.FinishAsync();
 
         Assert.Equal(late, await Tcp.TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
     }
 
     [Fact]
@@ -198,14 +198,14 @@ public class TlsRelayTests
         await using var client = await TlsClientPeer.ConnectAsync(relay.Listen, files.Certificate.Thumbprint);
         await client.Stream.WriteAsync(new byte[] { 1 });
         Assert.Equal([1], await client.ReadExactlyAsync(1, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.TcpBuffers.BytesRented == 0, "the idle session to give its buffers back");
+        await Eventually.TrueAsync(() => relay.Rule.TcpBuffers.BytesRented == 0, "the idle session to give its buffers back");
 
         echo.AbortConnections();
 
         var error = await Assert.ThrowsAsync<IOException>(() => client.ReadToEndAsync(s_timeout));
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
     }
 
     private static byte[] Payload(int size, int seed)

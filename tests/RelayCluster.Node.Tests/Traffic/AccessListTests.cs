@@ -40,7 +40,7 @@ public class AccessListTests
         else
         {
             peer.Send([1]);
-            await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.AccessDenied) == 1, "the client to be refused");
+            await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.AccessDenied) == 1, "the client to be refused");
             Assert.Equal(0, echo.DatagramsReceived);
         }
     }
@@ -67,7 +67,7 @@ public class AccessListTests
         }
         else
         {
-            await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.AccessDenied) == 1, "the IPv6 client to be refused");
+            await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.AccessDenied) == 1, "the IPv6 client to be refused");
         }
     }
 
@@ -87,7 +87,7 @@ public class AccessListTests
         await allowed.SendAsync(new byte[] { 9 });
 
         Assert.Equal([9], await TcpClientPeer.ReadExactlyAsync(allowed, 1, s_timeout));
-        Assert.Equal(1, relay.Rule.Runtime.Counters.Drops(DropReason.AccessDenied));
+        Assert.Equal(1, relay.Rule.Counters.Drops(DropReason.AccessDenied));
         Assert.Equal(1, echo.ConnectionsAccepted);
     }
 

@@ -91,12 +91,12 @@ public class PacketPathAllocationTests
         var listener = relay.Udp;
         FeedTwice(listener, sources, frame);
         Assert.Equal(2, listener.SessionCount);
-        var refused = relay.Rule.Runtime.Counters.Drops(DropReason.ClientLimit);
+        var refused = relay.Rule.Counters.Drops(DropReason.ClientLimit);
 
         var allocated = Allocations.FewestBytes(5, () => FeedTwice(listener, sources, frame));
 
         Assert.Equal(0, allocated);
-        Assert.Equal(5 * 2 * (sources.Length - 2), relay.Rule.Runtime.Counters.Drops(DropReason.ClientLimit) - refused);
+        Assert.Equal(5 * 2 * (sources.Length - 2), relay.Rule.Counters.Drops(DropReason.ClientLimit) - refused);
         Assert.Equal(2, listener.SessionCount);
     }
 
@@ -128,7 +128,7 @@ public class PacketPathAllocationTests
 
         Assert.Equal(0, allocated);
         Assert.Equal(3_001, Assert.Single(listener.Sessions).Traffic.PacketsToUpstream);
-        Assert.Equal(3_000, relay.Rule.Runtime.Counters.Drops(DropReason.UnknownToken));
+        Assert.Equal(3_000, relay.Rule.Counters.Drops(DropReason.UnknownToken));
     }
 
     private static void FeedTwice(UdpListener listener, SocketAddress[] sources, byte[] frame)
@@ -142,7 +142,7 @@ public class PacketPathAllocationTests
 
     private static (long RateLimited, long AccessDenied, long SessionLimit) Drops(NodeFixture relay)
     {
-        var counters = relay.Rule.Runtime.Counters;
+        var counters = relay.Rule.Counters;
         return (counters.Drops(DropReason.RateLimited), counters.Drops(DropReason.AccessDenied), counters.Drops(DropReason.SessionLimit));
     }
 }

@@ -35,10 +35,10 @@ public class RateLimitTests(ITestOutputHelper output)
         // The bucket hands out its depth once, then the configured rate.
         var perSecond = (limitedReplies - Burst) / s_window.TotalSeconds;
         output.WriteLine($"over {s_window.TotalSeconds} s: limited client sent {limitedSent}, got {limitedReplies} replies, {perSecond:0.0}/s net of the burst; "
-            + $"other client sent {otherSent}, got {otherReplies}; rate-limited drops {relay.Rule.Runtime.Counters.Drops(DropReason.RateLimited)}");
+            + $"other client sent {otherSent}, got {otherReplies}; rate-limited drops {relay.Rule.Counters.Drops(DropReason.RateLimited)}");
         Assert.InRange(perSecond, 0.9 * Rate, 1.1 * Rate);
         Assert.Equal(otherSent, otherReplies);
-        Assert.Equal(limitedSent - limitedReplies, relay.Rule.Runtime.Counters.Drops(DropReason.RateLimited));
+        Assert.Equal(limitedSent - limitedReplies, relay.Rule.Counters.Drops(DropReason.RateLimited));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class RateLimitTests(ITestOutputHelper output)
         await otherIp.SendAsync(new byte[] { 5 });
 
         Assert.Equal([5], await TcpClientPeer.ReadExactlyAsync(otherIp, 1, TimeSpan.FromSeconds(5)));
-        Assert.Equal(1, relay.Rule.Runtime.Counters.Drops(DropReason.RateLimited));
+        Assert.Equal(1, relay.Rule.Counters.Drops(DropReason.RateLimited));
         sockets.ForEach(s => s.Dispose());
     }
 }

@@ -42,8 +42,8 @@ public class SpoofedFloodTests(ITestOutputHelper output)
         };
         await using var relay = await NodeFixture.StartAsync(rule);
         var listener = relay.Udp;
-        var limiter = relay.Rule.Runtime.Admission.RateLimiter!;
-        var counters = relay.Rule.Runtime.Counters;
+        var limiter = relay.Rule.Admission.RateLimiter!;
+        var counters = relay.Rule.Counters;
 
         using var established = new EchoWatch(relay.Listen, IPAddress.Loopback);
         await Eventually.TrueAsync(() => established.Echoes >= 20, "the established session to be in steady conversation");
@@ -96,9 +96,9 @@ public class SpoofedFloodTests(ITestOutputHelper output)
 
     private static long Refused(NodeFixture relay)
     {
-        var counters = relay.Rule.Runtime.Counters;
+        var counters = relay.Rule.Counters;
         return counters.Drops(DropReason.RateLimited) + counters.Drops(DropReason.AccessDenied) + counters.Drops(DropReason.SessionLimit)
-            + counters.Drops(DropReason.ClientLimit) + relay.Rule.Runtime.Traffic().PacketsToUpstream;
+            + counters.Drops(DropReason.ClientLimit) + relay.Rule.Traffic().PacketsToUpstream;
     }
 
     private static long Descriptors() => Directory.EnumerateFileSystemEntries("/proc/self/fd").LongCount();

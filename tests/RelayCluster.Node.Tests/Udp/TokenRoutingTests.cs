@@ -39,8 +39,8 @@ public class TokenRoutingTests
                 }
             }
 
-            Assert.Equal(14, relay.Rule.Runtime.Upstreams[0].ActiveSessions);
-            Assert.Equal(26, relay.Rule.Runtime.Upstreams[1].ActiveSessions);
+            Assert.Equal(14, relay.Rule.Upstreams[0].ActiveSessions);
+            Assert.Equal(26, relay.Rule.Upstreams[1].ActiveSessions);
         }
         finally
         {
@@ -59,7 +59,7 @@ public class TokenRoutingTests
         stranger.Send("helloZZZZ"u8);
         tokenless.Send("AAA"u8);
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.UnknownToken) == 2, "both datagrams to be dropped as unknown-token");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.UnknownToken) == 2, "both datagrams to be dropped as unknown-token");
         Assert.Null(await stranger.ReceiveAsync(TimeSpan.FromMilliseconds(200)));
         Assert.Equal(0, alpha.Received);
         Assert.Empty(relay.Udp.Sessions);
@@ -96,7 +96,7 @@ public class TokenRoutingTests
         Assert.Equal("alpha:1", Text(await player.RoundTripAsync("1AAAA"u8.ToArray(), s_replyTimeout)));
         Assert.Equal("beta:2", Text(await player.RoundTripAsync("2BBBB"u8.ToArray(), s_replyTimeout)));
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsClosed.GetValueOrDefault(SessionCloseReason.TokenChanged) == 1, "the first session to end as token-changed");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsClosed.GetValueOrDefault(SessionCloseReason.TokenChanged) == 1, "the first session to end as token-changed");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class UdpBalancingTests
 
         Assert.Equal(8, first.DatagramsReceived);
         Assert.Equal(8, second.DatagramsReceived);
-        Assert.All(relay.Rule.Runtime.Upstreams, upstream => Assert.Equal(4, upstream.ActiveSessions));
+        Assert.All(relay.Rule.Upstreams, upstream => Assert.Equal(4, upstream.ActiveSessions));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class UdpClientCapTests
     {
         await using var echo = UdpEchoUpstream.Start();
         await using var relay = await NodeFixture.StartAsync(NodeFixture.UdpRule([echo.EndPoint]));
-        Assert.Equal(0, relay.Rule.Runtime.Limiter.MaxPerClientIp);
+        Assert.Equal(0, relay.Rule.Limiter.MaxPerClientIp);
 
         var first = Enumerable.Range(0, 64).Select(_ => new UdpPeer(relay.Listen)).ToList();
         await Task.WhenAll(first.Select((peer, i) => EchoesAsync(peer, [(byte)i])));
@@ -24,8 +24,8 @@ public class UdpClientCapTests
         var second = Enumerable.Range(0, 100).Select(_ => new UdpPeer(relay.Listen)).ToList();
         await Task.WhenAll(second.Select((peer, i) => EchoesAsync(peer, [(byte)i, 2])));
 
-        Assert.Equal(164, relay.Rule.Runtime.Counters.SessionsOpened);
-        Assert.All(Enum.GetValues<DropReason>(), reason => Assert.Equal(0, relay.Rule.Runtime.Counters.Drops(reason)));
+        Assert.Equal(164, relay.Rule.Counters.SessionsOpened);
+        Assert.All(Enum.GetValues<DropReason>(), reason => Assert.Equal(0, relay.Rule.Counters.Drops(reason)));
         first.Concat(second).ToList().ForEach(peer => peer.Dispose());
     }
 
@@ -36,7 +36,7 @@ public class UdpClientCapTests
         var reclaimAfter = TimeSpan.FromSeconds(1);
         var session = new SessionConfig { MaxPerClientIp = 4, ReclaimAfter = reclaimAfter };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.UdpRule([echo.EndPoint], session));
-        var counters = relay.Rule.Runtime.Counters;
+        var counters = relay.Rule.Counters;
         var peers = Enumerable.Range(0, 4).Select(_ => new UdpPeer(relay.Listen)).ToList();
         foreach (var peer in peers)
         {

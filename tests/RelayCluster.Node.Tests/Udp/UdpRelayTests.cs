@@ -42,11 +42,11 @@ public class UdpRelayTests
         })));
 
         Assert.All(results, received => Assert.Equal(datagramsPerPeer, received));
-        Assert.Equal(peers, relay.Rule.Runtime.Counters.SessionsOpened);
+        Assert.Equal(peers, relay.Rule.Counters.SessionsOpened);
         Assert.Equal(peers, relay.Udp.SessionCount);
-        var traffic = relay.Rule.Runtime.Traffic();
+        var traffic = relay.Rule.Traffic();
         Assert.Equal(peers * datagramsPerPeer, traffic.PacketsToUpstream);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Traffic().PacketsToClient == peers * datagramsPerPeer, "every reply to be counted");
+        await Eventually.TrueAsync(() => relay.Rule.Traffic().PacketsToClient == peers * datagramsPerPeer, "every reply to be counted");
     }
 
     [Theory]
@@ -65,8 +65,8 @@ public class UdpRelayTests
 
         await Eventually.TrueAsync(() => live.IsClosed, "the idle session to be closed");
         Assert.Equal(SessionCloseReason.IdleTimeout, live.CloseReason);
-        Assert.Equal(0, relay.Rule.Runtime.Counters.SessionsActive);
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.IdleTimeout]);
+        Assert.Equal(0, relay.Rule.Counters.SessionsActive);
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.IdleTimeout]);
         Assert.Equal(0, live.Upstream.ActiveSessions);
 
         // The session's upstream socket is gone: its port can be bound again.
@@ -75,7 +75,7 @@ public class UdpRelayTests
 
         // The same peer talking again gets a fresh session.
         Assert.NotNull(await peer.RoundTripAsync([4, 5, 6], s_replyTimeout));
-        Assert.Equal(2, relay.Rule.Runtime.Counters.SessionsOpened);
+        Assert.Equal(2, relay.Rule.Counters.SessionsOpened);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class UdpRelayTests
 
         using var refused = new UdpPeer(relay.Listen);
         refused.Send([8]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.SessionLimit) == 1, "the fourth peer to be refused");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.SessionLimit) == 1, "the fourth peer to be refused");
 
         foreach (var peer in admitted)
         {
@@ -99,7 +99,7 @@ public class UdpRelayTests
             peer.Dispose();
         }
 
-        Assert.Equal(3, relay.Rule.Runtime.Counters.SessionsOpened);
+        Assert.Equal(3, relay.Rule.Counters.SessionsOpened);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class UdpRelayTests
         Assert.NotNull(await first.RoundTripAsync([1], s_replyTimeout));
         Assert.NotNull(await second.RoundTripAsync([2], s_replyTimeout));
         third.Send([3]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.ClientLimit) == 1, "the third peer of 127.0.0.1 to be refused");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.ClientLimit) == 1, "the third peer of 127.0.0.1 to be refused");
         Assert.NotNull(await otherIp.RoundTripAsync([4], s_replyTimeout));
         Assert.NotNull(await first.RoundTripAsync([5], s_replyTimeout));
     }
@@ -130,7 +130,7 @@ public class UdpRelayTests
 
         Assert.NotNull(await first.RoundTripAsync([1], s_replyTimeout));
         second.Send([2]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.SessionLimit) == 1, "the peer over the node's budget to be refused");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.SessionLimit) == 1, "the peer over the node's budget to be refused");
         Assert.Equal(0, relay.Node.Budget.Available);
     }
 
@@ -145,7 +145,7 @@ public class UdpRelayTests
 
         Assert.NotNull(await peer.RoundTripAsync(new byte[512], s_replyTimeout));
         peer.Send(new byte[513]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Truncated) == 1, "the oversized datagram to be dropped");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.Truncated) == 1, "the oversized datagram to be dropped");
         Assert.Equal(1, echo.DatagramsReceived);
     }
 
@@ -175,7 +175,7 @@ public class UdpRelayTests
         await Eventually.TrueAsync(() => relay.Udp.SessionCount == 1 && !relay.Udp.IsAccepting, "the listener to stop accepting");
         using var newcomer = new UdpPeer(relay.Listen);
         newcomer.Send([2]);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Draining) == 1, "the new peer to be refused");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.Draining) == 1, "the new peer to be refused");
         Assert.Equal([3], await existing.RoundTripAsync([3], s_replyTimeout));
         Assert.False(drain.IsCompleted);
     }
@@ -190,7 +190,7 @@ public class UdpRelayTests
 
         await relay.Node.DrainAsync(TimeSpan.FromMilliseconds(200));
 
-        Assert.Equal(0, relay.Rule.Runtime.Counters.SessionsActive);
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.NodeShutdown]);
+        Assert.Equal(0, relay.Rule.Counters.SessionsActive);
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.NodeShutdown]);
     }
 }

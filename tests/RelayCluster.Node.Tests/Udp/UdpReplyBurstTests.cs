@@ -48,7 +48,7 @@ public class UdpReplyBurstTests
             Assert.Equal(new byte[] { (byte)i, 7 }, received);
         }
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.Drops(DropReason.Truncated) == 1, "the oversized reply to be dropped");
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Traffic().PacketsToClient == replies - 1, "every other reply to be counted");
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.Truncated) == 1, "the oversized reply to be dropped");
+        await Eventually.TrueAsync(() => relay.Rule.Traffic().PacketsToClient == replies - 1, "every other reply to be counted");
     }
 }
