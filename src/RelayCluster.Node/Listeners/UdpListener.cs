@@ -13,7 +13,7 @@ namespace RelayCluster.Node.Listeners;
 /// The UDP side of one rule: receives client datagrams, finds or opens the client's session and forwards on the
 /// direct path, and sends upstream replies back out of the same address the client talks to.
 /// </summary>
-public sealed partial class UdpListener : IRuleListener
+public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
 {
     private readonly Socket[] _sockets;
     private readonly ConcurrentDictionary<SocketAddress, UdpSession> _sessions = new();
@@ -164,6 +164,12 @@ public sealed partial class UdpListener : IRuleListener
             return false;
         }
     }
+
+    bool IUdpSessionListener.SendToClient(ReadOnlySpan<byte> datagram, SocketAddress client) => SendToClient(datagram, client);
+
+    void IUdpSessionListener.Dropped(DropReason reason) => Rule.Counters.Dropped(reason);
+
+    void IUdpSessionListener.OnSessionClosed(UdpSession session, SessionCloseReason reason) => OnSessionClosed(session, reason);
 
     /// <summary>Closes the sockets and waits for the receive loops to end; sessions are closed by their actors.</summary>
     public async ValueTask DisposeAsync()

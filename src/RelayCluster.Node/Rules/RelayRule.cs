@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Balancing;
@@ -16,7 +17,7 @@ namespace RelayCluster.Node.Rules;
 /// listener, router actor and health actor that serve it. The router actor owns changes to the live state; the listener
 /// reads it once per new session and hands each new session to the router through it.
 /// </summary>
-public sealed class RelayRule : IUdpSessionObserver
+public sealed class RelayRule : IUdpSessionObserver, ITcpSessionRule
 {
     private volatile RuleConfig _config;
     private volatile IReadOnlyList<UpstreamState> _upstreams;
@@ -67,6 +68,8 @@ public sealed class RelayRule : IUdpSessionObserver
     /// <summary>The TLS of a tcp rule's clients or upstreams, or null when its sessions relay plain tcp.</summary>
     internal RuleTls? Tls { get; init; }
 
+    RuleTls? ITcpSessionRule.Tls => Tls;
+
     /// <summary>Which upstream each routing token names, or null when the rule does not route by token.</summary>
     public TokenTable? TokenTable => _tokens;
 
@@ -109,6 +112,11 @@ public sealed class RelayRule : IUdpSessionObserver
 
         _router.Tell(new SessionStarted(session));
     }
+
+    UpstreamState? ITcpSessionRule.PickUpstream(IPAddress client, IReadOnlyCollection<UpstreamState>? exclude) =>
+        Admission.PickUpstream(client, exclude: exclude);
+
+    void ITcpSessionRule.SessionClosed(IRelaySession session, SessionCloseReason reason) => SessionClosed(session, reason);
 
     /// <summary>
     /// Switches the rule to <paramref name="config"/> for every new session: a change that keeps the listener (see

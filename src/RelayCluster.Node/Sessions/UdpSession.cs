@@ -6,7 +6,6 @@ using Akka.Actor;
 using RelayCluster.Core.ProxyProtocol;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
-using RelayCluster.Node.Listeners;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -25,16 +24,16 @@ public sealed class UdpSession : IActorOwnedSession
     // Replies read from the upstream socket per worker wake-up, so one busy session cannot starve the others.
     private const int ReplyBudget = 64;
 
-    private readonly UdpListener _listener;
+    private readonly IUdpSessionListener _listener;
     private readonly Socket _upstreamSocket;
-    private readonly UdpEpollWorker? _worker;
+    private readonly IUdpSessionWorker? _worker;
     private readonly int _maxDatagram;
     private readonly byte[] _proxyHeader;
     private long _lastActivity;
     private int _closed;
 
     internal UdpSession(
-        UdpListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, byte[] proxyHeader, UdpEpollWorker? worker)
+        IUdpSessionListener listener, SocketAddress clientAddress, IPEndPoint client, UpstreamState upstream, Socket upstreamSocket, int maxDatagram, byte[] proxyHeader, IUdpSessionWorker? worker)
     {
         Debug.Assert(proxyHeader.Length <= HeaderRoom, "A PROXY header must fit in the room kept in front of each datagram.");
         _proxyHeader = proxyHeader;
@@ -99,7 +98,7 @@ public sealed class UdpSession : IActorOwnedSession
         _upstreamSocket.Send(frame[start..(HeaderRoom + length)], SocketFlags.None, out var error);
         if (error != SocketError.Success)
         {
-            _listener.Rule.Counters.Dropped(DropReason.SendError);
+            _listener.Dropped(DropReason.SendError);
             return;
         }
 
@@ -178,13 +177,13 @@ public sealed class UdpSession : IActorOwnedSession
     }
 
     /// <summary>Counts a reply that was dropped.</summary>
-    internal void ReplyDropped(DropReason reason) => _listener.Rule.Counters.Dropped(reason);
+    internal void ReplyDropped(DropReason reason) => _listener.Dropped(reason);
 
     private void Relay(ReadOnlySpan<byte> reply)
     {
         if (reply.Length > _maxDatagram)
         {
-            _listener.Rule.Counters.Dropped(DropReason.Truncated);
+            _listener.Dropped(DropReason.Truncated);
             return;
         }
 
@@ -210,7 +209,7 @@ public sealed class UdpSession : IActorOwnedSession
                 }
 
                 // ICMP port unreachable and friends: the upstream may come back; the session stays.
-                _listener.Rule.Counters.Dropped(DropReason.SendError);
+                _listener.Dropped(DropReason.SendError);
                 continue;
             }
 
