@@ -6,7 +6,6 @@ using RelayCluster.Core.Balancing;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Admission;
-using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tls;
 
@@ -23,7 +22,7 @@ public sealed class RelayRule : IUdpSessionObserver, ITcpSessionRule
     private volatile IReadOnlyList<UpstreamState> _upstreams;
     private volatile TokenTable? _tokens;
     private readonly ConcurrentDictionary<IRelaySession, byte> _sessions = new(ReferenceEqualityComparer.Instance);
-    private readonly RelayMetrics? _metrics;
+    private readonly ISessionDurations? _metrics;
     private IActorRef? _router;
     private IRuleListener? _listener;
     private volatile bool _stopped;
@@ -34,7 +33,7 @@ public sealed class RelayRule : IUdpSessionObserver, ITcpSessionRule
     /// <param name="budget">The node's descriptor budget, shared by every rule.</param>
     /// <param name="metrics">The node's metrics, which record each ended session's duration; none when null.</param>
     /// <param name="logger">Where refusals and drops are logged (at most once per reason every 10 s); nowhere when null.</param>
-    public RelayRule(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, RelayMetrics? metrics = null, ILogger? logger = null)
+    public RelayRule(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionBudget budget, ISessionDurations? metrics = null, ILogger? logger = null)
     {
         _config = config;
         _upstreams = upstreams;
