@@ -1,5 +1,3 @@
-using RelayCluster.Node.Hosting;
-
 namespace RelayCluster.Node.Cluster;
 
 /// <summary>Turns the node's running counters into per-second rates and the load record it publishes; one sample per stats interval.</summary>
@@ -12,7 +10,7 @@ public sealed class LoadSampler
     public IReadOnlyDictionary<string, RuleRates> Rates => _rates;
 
     /// <summary>Samples <paramref name="node"/> now and returns the load to publish.</summary>
-    public NodeStats Sample(RelayNode node, DateTimeOffset now)
+    public NodeStats Sample(IRelayNode node, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(node);
         var rates = new Dictionary<string, RuleRates>(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Metrics;
@@ -16,7 +17,7 @@ namespace RelayCluster.Node.Hosting;
 /// One relay node: an actor system with a router per rule and a listener per rule, started from a validated config.
 /// Usable in process (tests) and from the hosted service of <c>relay-node</c>.
 /// </summary>
-public sealed partial class RelayNode : IAsyncDisposable
+public sealed partial class RelayNode : IRelayNode, IAsyncDisposable
 {
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly NodeActorSystem _actors;
