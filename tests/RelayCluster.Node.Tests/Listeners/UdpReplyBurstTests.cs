@@ -4,7 +4,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.Udp;
+namespace RelayCluster.Node.Tests.Listeners;
 
 /// <summary>
 /// Replies that reach the relay back to back, as a burst the epoll worker reads with one call and sends with one call:

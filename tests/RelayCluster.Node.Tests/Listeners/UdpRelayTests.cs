@@ -5,7 +5,7 @@ using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Udp;
+namespace RelayCluster.Node.Tests.Listeners;
 
 public class UdpRelayTests
 {

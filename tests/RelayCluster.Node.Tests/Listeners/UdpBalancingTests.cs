@@ -1,6 +1,6 @@
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Udp;
+namespace RelayCluster.Node.Tests.Listeners;
 
 public class UdpBalancingTests
 {

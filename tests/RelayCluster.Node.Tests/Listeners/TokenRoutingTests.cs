@@ -5,7 +5,7 @@ using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tests.Health;
 
-namespace RelayCluster.Node.Tests.Udp;
+namespace RelayCluster.Node.Tests.Listeners;
 
 public class TokenRoutingTests
 {

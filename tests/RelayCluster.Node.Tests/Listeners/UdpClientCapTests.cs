@@ -4,7 +4,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Udp;
+namespace RelayCluster.Node.Tests.Listeners;
 
 public class UdpClientCapTests
 {
