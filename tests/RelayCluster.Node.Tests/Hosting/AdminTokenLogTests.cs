@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Node.Tests.Tcp;
+using RelayCluster.Node.Tests.Sessions;
 
 namespace RelayCluster.Node.Tests.ProxyProtocol;
 

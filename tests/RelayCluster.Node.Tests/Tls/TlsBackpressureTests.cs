@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Node.Tests.Tcp;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Tls;

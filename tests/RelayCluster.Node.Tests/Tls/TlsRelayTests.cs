@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Tls;
 using RelayCluster.Testing.Upstreams;
 

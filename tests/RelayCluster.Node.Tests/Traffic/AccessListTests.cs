@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Node.Tests.Tcp;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Traffic;

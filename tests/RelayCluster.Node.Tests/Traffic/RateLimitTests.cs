@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Node.Tests.Tcp;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 using Xunit.Abstractions;
 

@@ -5,7 +5,7 @@ using RelayCluster.Node.Listeners;
 using Xunit.Abstractions;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 [CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
 public class MemoryMeasurement;

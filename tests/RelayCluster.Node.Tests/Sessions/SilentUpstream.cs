@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>
 /// A listener whose accept queue is full and never drained: the kernel drops further SYNs, so a connect to it neither

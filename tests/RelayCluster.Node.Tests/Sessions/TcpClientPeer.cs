@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>Helpers for a test client connection through the relay.</summary>
 internal static class TcpClientPeer

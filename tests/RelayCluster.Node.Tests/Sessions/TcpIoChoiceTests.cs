@@ -3,7 +3,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 public class TcpIoChoiceTests
 {

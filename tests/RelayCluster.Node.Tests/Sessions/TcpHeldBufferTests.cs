@@ -5,7 +5,7 @@ using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>A session that holds bytes its client did not take yet gives the buffer back however it ends.</summary>
 [Collection(nameof(MemoryMeasurement))]

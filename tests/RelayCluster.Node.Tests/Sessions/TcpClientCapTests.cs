@@ -4,7 +4,7 @@ using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Tcp;
+namespace RelayCluster.Node.Tests.Sessions;
 
 public class TcpClientCapTests
 {
