@@ -1,6 +1,6 @@
 using RelayCluster.Core.Configuration;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 /// <summary>Networks for access lists written in tests.</summary>
 internal static class Cidr

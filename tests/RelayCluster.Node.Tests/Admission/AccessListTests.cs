@@ -5,7 +5,7 @@ using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 public class AccessListTests
 {

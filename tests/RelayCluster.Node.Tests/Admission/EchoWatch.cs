@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 /// <summary>
 /// A client in steady conversation through the relay, on its own thread so a busy thread pool cannot stall it: sends

@@ -4,7 +4,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
 using Xunit.Abstractions;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 [Collection(nameof(Tcp.MemoryMeasurement))]
 public class SpoofedFloodTests(ITestOutputHelper output)

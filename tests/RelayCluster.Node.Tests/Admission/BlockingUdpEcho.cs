@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 /// <summary>
 /// A UDP echo on 127.0.0.1 with its own thread and blocking receives, so its answers do not wait for a thread-pool

@@ -1,4 +1,4 @@
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 /// <summary>
 /// Samples gauges on its own thread, about every millisecond, and keeps the peak of each, so a cap that is overrun only

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 /// <summary>
 /// Sends from many distinct source addresses, as a spoofing flood does: Linux accepts any address of 127.0.0.0/8 as a

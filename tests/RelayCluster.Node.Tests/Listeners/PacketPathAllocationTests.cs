@@ -3,10 +3,11 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Memory;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Listeners;
 
 /// <summary>
 /// Feeds datagrams straight into the listener on the test thread and counts what that thread allocates, which is

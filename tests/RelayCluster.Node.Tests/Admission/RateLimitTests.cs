@@ -7,7 +7,7 @@ using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 using Xunit.Abstractions;
 
-namespace RelayCluster.Node.Tests.Traffic;
+namespace RelayCluster.Node.Tests.Admission;
 
 [Collection(nameof(MemoryMeasurement))]
 public class RateLimitTests(ITestOutputHelper output)
