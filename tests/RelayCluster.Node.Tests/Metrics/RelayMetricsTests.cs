@@ -7,7 +7,7 @@ using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Node.Tests.Routing;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Metrics;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Rules;

@@ -4,7 +4,7 @@ using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Node.Tests.Health;
 
-namespace RelayCluster.Node.Tests.Routing;
+namespace RelayCluster.Node.Tests.Admission;
 
 public class CapacityBalancingTests
 {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 
-namespace RelayCluster.Node.Tests.Routing;
+namespace RelayCluster.Node.Tests.Health;
 
 public class PassiveHealthTests
 {

@@ -4,7 +4,7 @@ using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 using RelayCluster.Testing.Upstreams;
 
-namespace RelayCluster.Node.Tests.Routing;
+namespace RelayCluster.Node.Tests.Admission;
 
 public class UpstreamSelectionTests
 {

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Upstreams;
 using Xunit.Abstractions;
 
-namespace RelayCluster.Node.Tests.Routing;
+namespace RelayCluster.Node.Tests.Listeners;
 
 [Collection(nameof(Tcp.MemoryMeasurement))]
 public class UpstreamFailoverTests(ITestOutputHelper output)
