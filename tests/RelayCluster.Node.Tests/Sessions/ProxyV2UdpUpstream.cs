@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.ProxyProtocol;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>
 /// A UDP upstream that expects a PROXY v2 header in front of every datagram, as a game server behind the relay would:

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Tests.Sessions;
 
-namespace RelayCluster.Node.Tests.ProxyProtocol;
+namespace RelayCluster.Node.Tests.Sessions;
 
 public class ProxyV2TcpTests
 {

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace RelayCluster.Node.Tests.ProxyProtocol;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>
 /// A PROXY protocol v2 header as an upstream reads it, decoded here straight from the HAProxy specification

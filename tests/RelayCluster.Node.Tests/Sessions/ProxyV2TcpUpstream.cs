@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RelayCluster.Node.Tests.ProxyProtocol;
+namespace RelayCluster.Node.Tests.Sessions;
 
 /// <summary>
 /// A TCP upstream that expects a PROXY v2 header before a connection's first byte: it reads and decodes the header,

@@ -4,7 +4,7 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
-namespace RelayCluster.Node.Tests.ProxyProtocol;
+namespace RelayCluster.Node.Tests.Sessions;
 
 public class ProxyV2UdpTests
 {
