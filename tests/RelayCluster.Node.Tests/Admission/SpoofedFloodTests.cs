@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Admission;
 
-[Collection(nameof(Tcp.MemoryMeasurement))]
+[Collection(nameof(Sessions.MemoryMeasurement))]
 public class SpoofedFloodTests(ITestOutputHelper output)
 {
     private const int Sources = 100_000;

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Listeners;
 
-[Collection(nameof(Tcp.MemoryMeasurement))]
+[Collection(nameof(Sessions.MemoryMeasurement))]
 public class UpstreamFailoverTests(ITestOutputHelper output)
 {
     private const int Peers = 32;

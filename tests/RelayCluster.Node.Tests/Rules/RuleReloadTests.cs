@@ -134,7 +134,7 @@ public class RuleReloadTests
         await using var silent = UdpEchoUpstream.Start();
         silent.Replying = false;
         // A udp echo has no tcp listener, so tcp-connect finds both upstreams down; udp-probe finds only the silent one.
-        var probing = Routing.UpstreamSelectionTests.FastUdpProbe() with { Check = check };
+        var probing = Admission.UpstreamSelectionTests.FastUdpProbe() with { Check = check };
         var rule = NodeFixture.UdpRule([up.EndPoint, silent.EndPoint]) with { Health = probing };
         await using var relay = await NodeFixture.StartAsync(rule);
         var upstreams = relay.Rule.Upstreams;

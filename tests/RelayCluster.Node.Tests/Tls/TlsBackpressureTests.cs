@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
+using RelayCluster.Node.Tests.Sessions;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Tls;

@@ -92,14 +92,14 @@ public class TlsRelayTests
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, Verify = false };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
         var payload = Payload(200_000, seed: 3);
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
         var send = Task.Run(async () =>
         {
             await client.SendAsync(payload, SocketFlags.None);
             client.Shutdown(SocketShutdown.Send);
         });
-        var echoed = await Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout);
+        var echoed = await Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout);
         await send;
 
         Assert.Equal(payload, echoed);
@@ -114,11 +114,11 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, CaCertificates = upstreamFiles.CertificatePath };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
         await client.SendAsync(new byte[] { 9 }, SocketFlags.None);
 
-        Assert.Equal([9], await Tcp.TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
+        Assert.Equal([9], await Sessions.TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
         Assert.Equal(1, echo.Handshakes);
     }
 
@@ -129,9 +129,9 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         // verify = true with the system's authorities: a self-signed upstream certificate is not trusted.
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = new UpstreamTlsConfig { Enabled = true } });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
         await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
         Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
@@ -143,9 +143,9 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, ServerName = "game.example.com", CaCertificates = upstreamFiles.CertificatePath };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
         await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
         Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
@@ -158,9 +158,9 @@ public class TlsRelayTests
         var tls = files.Config with { HandshakeTimeout = TimeSpan.FromMilliseconds(300) };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { Tls = tls });
 
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
         await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
         Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientTlsFailed]);
         Assert.Equal(0, echo.ConnectionsAccepted);
@@ -185,7 +185,7 @@ public class TlsRelayTests
         await client.Stream.WriteAsync(late);
         await client.FinishAsync();
 
-        Assert.Equal(late, await Tcp.TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
+        Assert.Equal(late, await Sessions.TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
         await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
         Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
     }
