@@ -55,21 +55,21 @@ internal static class AdminViews
     {
         var view = cluster.Backplane.View;
         var upstreams = new List<UpstreamDto>();
-        foreach (var rule in cluster.Node.Rules.Where(rule => ruleName is null || rule.Runtime.Name == ruleName).OrderBy(rule => rule.Runtime.Name, StringComparer.Ordinal))
+        foreach (var rule in cluster.Node.Rules.Where(rule => ruleName is null || rule.Name == ruleName).OrderBy(rule => rule.Name, StringComparer.Ordinal))
         {
-            foreach (var upstream in rule.Runtime.Upstreams)
+            foreach (var upstream in rule.Upstreams)
             {
                 var nodes = view.Stats.Values
                     .OrderBy(stats => stats.Node, StringComparer.Ordinal)
                     .SelectMany(stats => stats.Rules
-                        .Where(load => load.Rule == rule.Runtime.Name)
+                        .Where(load => load.Rule == rule.Name)
                         .SelectMany(load => load.Upstreams)
                         .Where(load => string.Equals(load.Address, upstream.Address, StringComparison.OrdinalIgnoreCase))
                         .Select(load => new UpstreamNodeDto(stats.Node, load.Health, load.Sessions)))
                     .ToList();
                 var capacity = upstream.Capacity;
                 upstreams.Add(new UpstreamDto(
-                    rule.Runtime.Name, upstream.Address, upstream.Weight, Name(upstream.AdminState), Name(upstream.Health),
+                    rule.Name, upstream.Address, upstream.Weight, Name(upstream.AdminState), Name(upstream.Health),
                     upstream.ActiveSessions, upstream.ActiveSessions + upstream.ClusterSessions, nodes, capacity?.Players, capacity?.MaxPlayers));
             }
         }
@@ -82,16 +82,15 @@ internal static class AdminViews
         var byRule = new Dictionary<string, long>(StringComparer.Ordinal);
         var sessions = new List<SessionDto>();
         var now = Environment.TickCount64;
-        foreach (var rule in cluster.Node.Rules.Where(rule => ruleName is null || rule.Runtime.Name == ruleName))
+        foreach (var rule in cluster.Node.Rules.Where(rule => ruleName is null || rule.Name == ruleName))
         {
-            var runtime = rule.Runtime;
-            var live = runtime.Sessions.Where(session => !session.IsClosed).ToList();
-            byRule[runtime.Name] = live.Count;
+            var live = rule.Sessions.Where(session => !session.IsClosed).ToList();
+            byRule[rule.Name] = live.Count;
             foreach (var session in live.OrderBy(session => session.StartedAt).Take(limit - sessions.Count))
             {
                 var traffic = session.Traffic;
                 sessions.Add(new SessionDto(
-                    runtime.Name, Name(runtime.Config.Protocol), session.Client.ToString(), session.Upstream?.Address ?? "",
+                    rule.Name, Name(rule.Config.Protocol), session.Client.ToString(), session.Upstream?.Address ?? "",
                     session.StartedAt, Math.Max(0, now - session.LastActivity) / 1000.0,
                     traffic.PacketsToUpstream, traffic.BytesToUpstream, traffic.PacketsToClient, traffic.BytesToClient));
             }
@@ -103,18 +102,17 @@ internal static class AdminViews
     public static StatsDto Stats(ClusterCoordinator cluster)
     {
         var rules = new List<RuleStatsDto>();
-        foreach (var rule in cluster.Node.Rules.OrderBy(rule => rule.Runtime.Name, StringComparer.Ordinal))
+        foreach (var rule in cluster.Node.Rules.OrderBy(rule => rule.Name, StringComparer.Ordinal))
         {
-            var runtime = rule.Runtime;
-            var rates = cluster.Load.Rates.GetValueOrDefault(runtime.Name) ?? RuleRates.Zero;
+            var rates = cluster.Load.Rates.GetValueOrDefault(rule.Name) ?? RuleRates.Zero;
             var drops = Enum.GetValues<DropReason>()
-                .Where(reason => runtime.Counters.Drops(reason) > 0)
-                .ToDictionary(DropReasons.Name, runtime.Counters.Drops);
-            var closed = runtime.Counters.SessionsClosed.ToDictionary(pair => Name(pair.Key), pair => pair.Value);
-            var sessions = runtime.Counters.SessionsActive;
+                .Where(reason => rule.Counters.Drops(reason) > 0)
+                .ToDictionary(DropReasons.Name, rule.Counters.Drops);
+            var closed = rule.Counters.SessionsClosed.ToDictionary(pair => Name(pair.Key), pair => pair.Value);
+            var sessions = rule.Counters.SessionsActive;
             rules.Add(new RuleStatsDto(
-                runtime.Name, Name(runtime.Config.Protocol), sessions, sessions + runtime.Upstreams.Sum(upstream => upstream.ClusterSessions),
-                runtime.Counters.SessionsOpened, Math.Round(rates.SessionsPerSecond, 2),
+                rule.Name, Name(rule.Config.Protocol), sessions, sessions + rule.Upstreams.Sum(upstream => upstream.ClusterSessions),
+                rule.Counters.SessionsOpened, Math.Round(rates.SessionsPerSecond, 2),
                 new DirectionsDto(Math.Round(rates.DatagramsToUpstream, 2), Math.Round(rates.DatagramsToClient, 2)),
                 new DirectionsDto(Math.Round(rates.BytesToUpstream, 2), Math.Round(rates.BytesToClient, 2)),
                 drops, closed));

@@ -12,7 +12,7 @@ namespace RelayCluster.Node.Affinity;
 /// backplane attaches its <see cref="IAffinitySource"/> (the embedded backplane never does): nothing is queued, nothing found.
 /// Touched once per new session and once per half idle timeout per live session, never per datagram.
 /// </summary>
-public sealed class AffinityTable
+public sealed class AffinityTable : IClientAffinity
 {
     /// <summary>The most new sessions queued while no backplane takes them (between two cluster incarnations); more are not shared.</summary>
     public const int MaxPending = 65_536;
@@ -118,7 +118,7 @@ public sealed class AffinityTable
         {
             foreach (var rule in _rules())
             {
-                var config = rule.Runtime.Config;
+                var config = rule.Config;
                 if (config.Protocol != RuleProtocol.Udp || config.Session.Affinity != SessionAffinity.Cluster)
                 {
                     continue;
@@ -138,7 +138,7 @@ public sealed class AffinityTable
                 }
 
                 _refreshedAt[config.Name] = now;
-                foreach (var session in rule.Runtime.Sessions)
+                foreach (var session in rule.Sessions)
                 {
                     if (session.IsClosed || session.Upstream is not { } upstream || now - session.StartedAt < half)
                     {

@@ -49,7 +49,7 @@ public sealed partial class ClusterCoordinator
             Log.StoredRuleInvalid(_logger, stored.Name, stored.Revision, string.Join("; ", errors));
             if (Node.FindRule(stored.Name) is { } running)
             {
-                rules.Add(running.Runtime.Config);
+                rules.Add(running.Config);
             }
         }
 
@@ -78,14 +78,14 @@ public sealed partial class ClusterCoordinator
     {
         foreach (var rule in Node.Rules)
         {
-            foreach (var upstream in rule.Runtime.Upstreams)
+            foreach (var upstream in rule.Upstreams)
             {
                 var wanted = view.UpstreamStates
-                    .FirstOrDefault(entry => entry.Rule == rule.Runtime.Name && string.Equals(entry.Address, upstream.Address, StringComparison.OrdinalIgnoreCase))
+                    .FirstOrDefault(entry => entry.Rule == rule.Name && string.Equals(entry.Address, upstream.Address, StringComparison.OrdinalIgnoreCase))
                     ?.State ?? UpstreamAdminState.Enabled;
                 if (upstream.AdminState != wanted)
                 {
-                    await Node.SetUpstreamAdminStateAsync(rule.Runtime.Name, upstream.Address, wanted, cancellationToken);
+                    await Node.SetUpstreamAdminStateAsync(rule.Name, upstream.Address, wanted, cancellationToken);
                 }
             }
         }
@@ -100,7 +100,7 @@ public sealed partial class ClusterCoordinator
             .ToHashSet(StringComparer.Ordinal);
         foreach (var rule in Node.Rules)
         {
-            foreach (var upstream in rule.Runtime.Upstreams)
+            foreach (var upstream in rule.Upstreams)
             {
                 long others = 0;
                 foreach (var (node, stats) in view.Stats)
@@ -111,7 +111,7 @@ public sealed partial class ClusterCoordinator
                     }
 
                     others += stats.Rules
-                        .Where(load => load.Rule == rule.Runtime.Name)
+                        .Where(load => load.Rule == rule.Name)
                         .SelectMany(load => load.Upstreams)
                         .Where(load => string.Equals(load.Address, upstream.Address, StringComparison.OrdinalIgnoreCase))
                         .Sum(load => load.Sessions);

@@ -1,12 +1,11 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Node.Hosting;
 
 namespace RelayCluster.Node.Cluster;
 
 /// <summary>
-/// Joins a <see cref="RelayNode"/> to its cluster through an <see cref="IBackplane"/>: registers the node, applies the
+/// Joins a <see cref="IRelayNode"/> to its cluster through an <see cref="IBackplane"/>: registers the node, applies the
 /// cluster's rules and upstream admin states as they change (a hot reload on every node), feeds other members'
 /// session counts to the cluster-scope balancing, publishes this node's load every <c>stats-interval</c>, and walks
 /// the member states on leave and on down.
@@ -31,7 +30,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     private volatile MemberStatus _status = MemberStatus.Joining;
 
     /// <summary>Creates the coordinator of <paramref name="node"/> on <paramref name="backplane"/>.</summary>
-    public ClusterCoordinator(RelayNode node, IBackplane backplane, string version, ILogger<ClusterCoordinator> logger)
+    public ClusterCoordinator(IRelayNode node, IBackplane backplane, string version, ILogger<ClusterCoordinator> logger)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(backplane);
@@ -43,7 +42,7 @@ public sealed partial class ClusterCoordinator : IAsyncDisposable
     }
 
     /// <summary>The node this coordinator joins to the cluster.</summary>
-    public RelayNode Node { get; }
+    public IRelayNode Node { get; }
 
     /// <summary>The cluster's backplane.</summary>
     public IBackplane Backplane { get; }

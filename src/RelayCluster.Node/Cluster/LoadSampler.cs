@@ -1,5 +1,3 @@
-using RelayCluster.Node.Hosting;
-
 namespace RelayCluster.Node.Cluster;
 
 /// <summary>Turns the node's running counters into per-second rates and the load record it publishes; one sample per stats interval.</summary>
@@ -12,24 +10,23 @@ public sealed class LoadSampler
     public IReadOnlyDictionary<string, RuleRates> Rates => _rates;
 
     /// <summary>Samples <paramref name="node"/> now and returns the load to publish.</summary>
-    public NodeStats Sample(RelayNode node, DateTimeOffset now)
+    public NodeStats Sample(IRelayNode node, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(node);
         var rates = new Dictionary<string, RuleRates>(StringComparer.Ordinal);
         var loads = new List<RuleLoad>();
         foreach (var rule in node.Rules)
         {
-            var runtime = rule.Runtime;
-            var traffic = runtime.Traffic();
-            var sample = new Counts(now, runtime.Counters.SessionsOpened, traffic.PacketsToUpstream, traffic.PacketsToClient, traffic.BytesToUpstream, traffic.BytesToClient);
-            var rate = _previous.TryGetValue(runtime.Name, out var previous) ? sample.RatesSince(previous) : RuleRates.Zero;
-            _previous[runtime.Name] = sample;
-            rates[runtime.Name] = rate;
-            var upstreams = runtime.Upstreams
+            var traffic = rule.Traffic();
+            var sample = new Counts(now, rule.Counters.SessionsOpened, traffic.PacketsToUpstream, traffic.PacketsToClient, traffic.BytesToUpstream, traffic.BytesToClient);
+            var rate = _previous.TryGetValue(rule.Name, out var previous) ? sample.RatesSince(previous) : RuleRates.Zero;
+            _previous[rule.Name] = sample;
+            rates[rule.Name] = rate;
+            var upstreams = rule.Upstreams
                 .Select(upstream => new UpstreamLoad(upstream.Address, upstream.ActiveSessions, upstream.Health.ToString().ToLowerInvariant()))
                 .ToList();
             loads.Add(new RuleLoad(
-                runtime.Name, runtime.Counters.SessionsActive, rate.DatagramsToUpstream + rate.DatagramsToClient, rate.BytesToUpstream + rate.BytesToClient, upstreams));
+                rule.Name, rule.Counters.SessionsActive, rate.DatagramsToUpstream + rate.DatagramsToClient, rate.BytesToUpstream + rate.BytesToClient, upstreams));
         }
 
         foreach (var gone in _previous.Keys.Where(name => !rates.ContainsKey(name)).ToList())

@@ -4,7 +4,6 @@ using RelayCluster.Node.Actors;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
-using RelayCluster.Node.Metrics;
 
 namespace RelayCluster.Node.Health;
 
@@ -25,7 +24,7 @@ internal sealed partial class HealthCheckActor : ReceiveActor, IWithTimers, IDis
     private readonly TimeProvider _clock;
     private readonly UpstreamProbeState[] _states;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly RelayMetrics? _metrics;
+    private readonly IProbeDurations? _metrics;
 
     /// <summary>Creates the health checks of one rule.</summary>
     /// <param name="config">The rule's <c>health</c> config.</param>
@@ -40,7 +39,7 @@ internal sealed partial class HealthCheckActor : ReceiveActor, IWithTimers, IDis
     public HealthCheckActor(
         HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
         TimeProvider? timeProvider = null, IActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
-        RelayMetrics? metrics = null)
+        IProbeDurations? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(upstreams);
@@ -69,7 +68,7 @@ internal sealed partial class HealthCheckActor : ReceiveActor, IWithTimers, IDis
     public static Props Props(
         HealthConfig config, string rule, IReadOnlyList<UpstreamState> upstreams, ILogger logger,
         TimeProvider? timeProvider = null, IActorRef? notify = null, IHealthProbe? probe = null, Random? random = null,
-        RelayMetrics? metrics = null) =>
+        IProbeDurations? metrics = null) =>
         Akka.Actor.Props.Create(() => new HealthCheckActor(config, rule, upstreams, logger, timeProvider, notify, probe, random, metrics));
 
     /// <inheritdoc />

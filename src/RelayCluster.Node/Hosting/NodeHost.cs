@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Admin;
 using RelayCluster.Node.Cluster;
+using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Hosting;
 

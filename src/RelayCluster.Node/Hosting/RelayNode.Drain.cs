@@ -8,7 +8,7 @@ namespace RelayCluster.Node.Hosting;
 public sealed partial class RelayNode
 {
     /// <summary>Live sessions over all rules.</summary>
-    public long ActiveSessions => _rules.Sum(rule => rule.Runtime.Counters.SessionsActive);
+    public long ActiveSessions => _rules.Sum(rule => rule.Counters.SessionsActive);
 
     /// <summary>
     /// Graceful leave: stops opening sessions, lets existing ones run until they end by themselves or

@@ -25,10 +25,10 @@ public sealed partial class RelayNode
         try
         {
             var wanted = rules.ToDictionary(rule => rule.Name, StringComparer.Ordinal);
-            foreach (var running in _rules.Where(rule => !wanted.ContainsKey(rule.Runtime.Name)).ToList())
+            foreach (var running in _rules.Where(rule => !wanted.ContainsKey(rule.Name)).ToList())
             {
                 await StopRuleAsync(running, SessionCloseReason.RuleRemoved, cancellationToken);
-                Log.RuleRemoved(_logger, running.Runtime.Name);
+                Log.RuleRemoved(_logger, running.Name);
             }
 
             foreach (var next in rules)
@@ -63,7 +63,7 @@ public sealed partial class RelayNode
             return;
         }
 
-        var current = running.Runtime.Config;
+        var current = running.Config;
         if (current.Equals(next))
         {
             return;
@@ -82,10 +82,10 @@ public sealed partial class RelayNode
             throw new NotSupportedException(string.Join("; ", reasons));
         }
 
-        var upstreams = await ResolveUpstreamsAsync(next, running.Listener.LocalEndPoint, running.Runtime.Upstreams, cancellationToken);
-        var removed = running.Runtime.Upstreams.Where(upstream => !upstreams.Contains(upstream)).ToList();
+        var upstreams = await ResolveUpstreamsAsync(next, running.Listener.LocalEndPoint, running.Upstreams, cancellationToken);
+        var removed = running.Upstreams.Where(upstream => !upstreams.Contains(upstream)).ToList();
         var health = running.Health;
-        if (current.Health != next.Health || removed.Count > 0 || upstreams.Count != running.Runtime.Upstreams.Count)
+        if (current.Health != next.Health || removed.Count > 0 || upstreams.Count != running.Upstreams.Count)
         {
             if (health is not null)
             {
@@ -94,7 +94,7 @@ public sealed partial class RelayNode
 
             // Nothing judges the upstreams of a rule without checks: every one goes back into rotation, whatever the
             // checks before said. Removed upstreams lose their verdict too.
-            var unjudged = next.Health.Check == HealthCheckKind.None ? running.Runtime.Upstreams.Concat(upstreams) : removed;
+            var unjudged = next.Health.Check == HealthCheckKind.None ? running.Upstreams.Concat(upstreams) : removed;
             foreach (var upstream in unjudged)
             {
                 upstream.Health = UpstreamHealth.Unknown;
@@ -104,7 +104,7 @@ public sealed partial class RelayNode
             running.Health = health;
         }
 
-        running.Runtime.Update(next, upstreams);
+        running.Update(next, upstreams);
         await running.Router.Ask<bool>(new RuleUpdated(health, removed), s_askTimeout, cancellationToken);
         Log.RuleUpdated(_logger, next.Name, removed.Count);
     }

@@ -1,9 +1,10 @@
 using System.Net;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
-using RelayCluster.Node.Affinity;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
+using RelayCluster.Node.Affinity;
+using RelayCluster.Node.Cluster;
 using RelayCluster.Node.Health;
 using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Metrics;
@@ -17,7 +18,7 @@ namespace RelayCluster.Node.Hosting;
 /// One relay node: an actor system with a router per rule and a listener per rule, started from a validated config.
 /// Usable in process (tests) and from the hosted service of <c>relay-node</c>.
 /// </summary>
-public sealed partial class RelayNode : IAsyncDisposable
+public sealed partial class RelayNode : IRelayNode, IAsyncDisposable
 {
     private static readonly TimeSpan s_askTimeout = TimeSpan.FromSeconds(10);
     private readonly NodeActorSystem _actors;
@@ -66,10 +67,10 @@ public sealed partial class RelayNode : IAsyncDisposable
     public IReadOnlyList<RelayRule> Rules => _rules;
 
     /// <summary>The running rule named <paramref name="name"/>.</summary>
-    public RelayRule Rule(string name) => _rules.Single(rule => rule.Runtime.Name == name);
+    public RelayRule Rule(string name) => _rules.Single(rule => rule.Name == name);
 
     /// <summary>The running rule named <paramref name="name"/>, or null.</summary>
-    public RelayRule? FindRule(string name) => _rules.FirstOrDefault(rule => rule.Runtime.Name == name);
+    public RelayRule? FindRule(string name) => _rules.FirstOrDefault(rule => rule.Name == name);
 
     /// <summary>Starts every rule of <paramref name="config"/>; throws when a rule cannot start (the node must not run half its rules).</summary>
     public static async Task<RelayNode> StartAsync(
@@ -103,17 +104,16 @@ public sealed partial class RelayNode : IAsyncDisposable
 
         var listen = ListenEndPoint(config.Listen);
         var upstreams = await ResolveUpstreamsAsync(config, listen, [], cancellationToken);
-        var runtime = new RuleRuntime(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RuleRuntime>()) { Affinity = Affinity, Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
-        var rule = new RelayRule(runtime);
+        var rule = new RelayRule(config, upstreams, Budget, Metrics, _loggerFactory.CreateLogger<RelayRule>()) { Affinity = Affinity, Tls = RuleTls.Create(config, _loggerFactory.CreateLogger<RuleTls>(), TimeProvider.System) };
         IRuleListener listener = config.Protocol == RuleProtocol.Udp
-            ? new UdpListener(runtime, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)
-            : new TcpRelayListener(rule, listen, runtime.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>(), _tcpIo);
+            ? new UdpListener(rule, listen, ReceiveLoops, rule, _loggerFactory.CreateLogger<UdpListener>(), _udpIo)
+            : new TcpRelayListener(rule, listen, rule.TcpBuffers, _loggerFactory.CreateLogger<TcpRelayListener>(), _tcpIo);
         var health = SpawnHealth(config, upstreams);
         var routerLogger = _loggerFactory.CreateLogger<RouterActor>();
         IActorRef router;
         try
         {
-            router = _actors.System.ActorOf(RouterActor.Props(runtime, () => listener, health, routerLogger), ActorName($"rule-{config.Name}"));
+            router = _actors.System.ActorOf(RouterActor.Props(rule, () => listener, health, routerLogger), ActorName($"rule-{config.Name}"));
         }
         catch
         {

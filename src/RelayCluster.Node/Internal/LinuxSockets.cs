@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Net.Sockets;
 
 namespace RelayCluster.Node.Internal;
 
@@ -70,6 +71,31 @@ internal static unsafe partial class LinuxSockets
 
     [LibraryImport("libc", EntryPoint = "getsockname", SetLastError = true)]
     public static partial int LocalAddress(int fd, byte* address, uint* length);
+
+    /// <summary>The local port of the bare socket <paramref name="handle"/> (Linux), or 0 once it is closed.</summary>
+    public static int LocalPort(SafeSocketHandle handle)
+    {
+        var address = stackalloc byte[128];
+        uint length = 128;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            // sockaddr_in and sockaddr_in6 both keep the port in network order right after the 2-byte family.
+            return LocalAddress((int)handle.DangerousGetHandle(), address, &length) == 0 ? (address[2] << 8) | address[3] : 0;
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
 
     /// <summary>Registers <paramref name="fd"/> for readability with <paramref name="data"/> as its tag.</summary>
     public static int EpollAdd(int epoll, int fd, ulong data) => EpollAdd(epoll, fd, EpollIn, data);

@@ -12,15 +12,14 @@ public sealed class TcpRelayListener : IRuleListener
 {
     private const int Backlog = 1024;
     private readonly Socket _socket;
-    private readonly RelayRule _owner;
     private readonly TcpBufferPool _buffers;
     private readonly TcpIo _io;
     private readonly ILogger _logger;
     private Task _loop = Task.CompletedTask;
 
-    internal TcpRelayListener(RelayRule owner, IPEndPoint listen, TcpBufferPool buffers, ILogger logger, TcpIo io = TcpIo.Default)
+    internal TcpRelayListener(RelayRule rule, IPEndPoint listen, TcpBufferPool buffers, ILogger logger, TcpIo io = TcpIo.Default)
     {
-        _owner = owner;
+        Rule = rule;
         _buffers = buffers;
         _io = io;
         _logger = logger;
@@ -45,7 +44,7 @@ public sealed class TcpRelayListener : IRuleListener
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
 
-    private RuleRuntime Rule => _owner.Runtime;
+    private RelayRule Rule { get; }
 
     /// <inheritdoc />
     public IPEndPoint LocalEndPoint { get; }
@@ -147,7 +146,7 @@ public sealed class TcpRelayListener : IRuleListener
         var session = new TcpSession(client, remote, Rule, _buffers, _io);
         Rule.SessionOpened(session);
         Rule.Limiter.Track(clientKey, session);
-        _owner.StartSession(session);
+        Rule.StartSession(session);
     }
 
     /// <summary>How long a new connection over its client's cap waits for a place before it is refused.</summary>

@@ -13,7 +13,7 @@ namespace RelayCluster.Node.Listeners;
 /// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket. No task, no mailbox
 /// and no allocation per datagram; one set of receive buffers for all its sessions instead of one per session.
 /// </summary>
-internal sealed unsafe class UdpEpollWorker : IDisposable
+internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
 {
     private const ulong ListenerTag = 0;
     private const int MaxEvents = 256;

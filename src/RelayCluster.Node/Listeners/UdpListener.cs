@@ -13,7 +13,7 @@ namespace RelayCluster.Node.Listeners;
 /// The UDP side of one rule: receives client datagrams, finds or opens the client's session and forwards on the
 /// direct path, and sends upstream replies back out of the same address the client talks to.
 /// </summary>
-public sealed partial class UdpListener : IRuleListener
+public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
 {
     private readonly Socket[] _sockets;
     private readonly ConcurrentDictionary<SocketAddress, UdpSession> _sessions = new();
@@ -26,7 +26,7 @@ public sealed partial class UdpListener : IRuleListener
     /// Binds the rule's listen address with <paramref name="receiveLoops"/> sockets sharing the port. On Linux each socket
     /// gets an epoll worker thread (64-bit processes) unless <paramref name="io"/> asks for async socket operations.
     /// </summary>
-    public UdpListener(RuleRuntime rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
+    public UdpListener(RelayRule rule, IPEndPoint listen, int receiveLoops, IUdpSessionObserver observer, ILogger logger, UdpIo io = UdpIo.Default)
     {
         // The worker's batch calls lay out Linux's 64-bit message headers.
         UseEpoll = io != UdpIo.Async && OperatingSystem.IsLinux() && Environment.Is64BitProcess;
@@ -41,7 +41,7 @@ public sealed partial class UdpListener : IRuleListener
     public bool UseEpoll { get; }
 
     /// <summary>The rule this listener serves.</summary>
-    public RuleRuntime Rule { get; }
+    public RelayRule Rule { get; }
 
     /// <summary>The bound address (with the real port when the rule asked for port 0).</summary>
     public IPEndPoint LocalEndPoint { get; }
@@ -164,6 +164,12 @@ public sealed partial class UdpListener : IRuleListener
             return false;
         }
     }
+
+    bool IUdpSessionListener.SendToClient(ReadOnlySpan<byte> datagram, SocketAddress client) => SendToClient(datagram, client);
+
+    void IUdpSessionListener.Dropped(DropReason reason) => Rule.Counters.Dropped(reason);
+
+    void IUdpSessionListener.OnSessionClosed(UdpSession session, SessionCloseReason reason) => OnSessionClosed(session, reason);
 
     /// <summary>Closes the sockets and waits for the receive loops to end; sessions are closed by their actors.</summary>
     public async ValueTask DisposeAsync()

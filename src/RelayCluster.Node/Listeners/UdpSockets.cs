@@ -107,31 +107,6 @@ internal static class UdpSockets
         }
     }
 
-    /// <summary>The local port of the bare socket <paramref name="handle"/> (Linux), or 0 once it is closed.</summary>
-    public static unsafe int LocalPort(SafeSocketHandle handle)
-    {
-        var address = stackalloc byte[128];
-        uint length = 128;
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            // sockaddr_in and sockaddr_in6 both keep the port in network order right after the 2-byte family.
-            return LinuxSockets.LocalAddress((int)handle.DangerousGetHandle(), address, &length) == 0 ? (address[2] << 8) | address[3] : 0;
-        }
-        catch (ObjectDisposedException)
-        {
-            return 0;
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-    }
-
     /// <summary>A copy of <paramref name="address"/> that the receive loop may keep after reusing its own.</summary>
     public static SocketAddress Copy(SocketAddress address)
     {

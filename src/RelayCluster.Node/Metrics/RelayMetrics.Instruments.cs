@@ -24,11 +24,11 @@ public sealed partial class RelayMetrics
             "relay_rule_sessions_max", () => ObserveRules(static rule => rule.Limiter.Max), "{session}", "The rule's session cap on this node (session.max).");
     }
 
-    private IEnumerable<Measurement<long>> ObserveRules(Func<RuleRuntime, long> read)
+    private IEnumerable<Measurement<long>> ObserveRules(Func<RelayRule, long> read)
     {
         foreach (var rule in _rules())
         {
-            yield return new(read(rule.Runtime), Rule(rule.Runtime));
+            yield return new(read(rule), Rule(rule));
         }
     }
 
@@ -59,7 +59,7 @@ public sealed partial class RelayMetrics
     {
         foreach (var rule in _rules())
         {
-            yield return new(rule.Runtime.Counters.SessionsOpened, Rule(rule.Runtime));
+            yield return new(rule.Counters.SessionsOpened, Rule(rule));
         }
     }
 
@@ -67,10 +67,10 @@ public sealed partial class RelayMetrics
     {
         foreach (var rule in _rules())
         {
-            var closed = rule.Runtime.Counters.SessionsClosed;
+            var closed = rule.Counters.SessionsClosed;
             foreach (var reason in SessionCloseReasons.All)
             {
-                yield return new(closed.GetValueOrDefault(reason), Rule(rule.Runtime), Reason(SessionCloseReasons.Name(reason)));
+                yield return new(closed.GetValueOrDefault(reason), Rule(rule), Reason(SessionCloseReasons.Name(reason)));
             }
         }
     }
@@ -79,9 +79,9 @@ public sealed partial class RelayMetrics
     {
         foreach (var rule in _rules())
         {
-            var traffic = _traffic.GetOrCreateValue(rule.Runtime).Read(rule.Runtime);
-            yield return new(bytes ? traffic.BytesToUpstream : traffic.PacketsToUpstream, Rule(rule.Runtime), Direction(MetricLabels.ClientToUpstream));
-            yield return new(bytes ? traffic.BytesToClient : traffic.PacketsToClient, Rule(rule.Runtime), Direction(MetricLabels.UpstreamToClient));
+            var traffic = _traffic.GetOrCreateValue(rule).Read(rule);
+            yield return new(bytes ? traffic.BytesToUpstream : traffic.PacketsToUpstream, Rule(rule), Direction(MetricLabels.ClientToUpstream));
+            yield return new(bytes ? traffic.BytesToClient : traffic.PacketsToClient, Rule(rule), Direction(MetricLabels.UpstreamToClient));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed partial class RelayMetrics
         {
             foreach (var reason in s_dropReasons)
             {
-                yield return new(rule.Runtime.Counters.Drops(reason), Rule(rule.Runtime), Reason(DropReasons.Name(reason)));
+                yield return new(rule.Counters.Drops(reason), Rule(rule), Reason(DropReasons.Name(reason)));
             }
         }
     }
@@ -100,9 +100,9 @@ public sealed partial class RelayMetrics
     {
         foreach (var rule in _rules())
         {
-            foreach (var upstream in rule.Runtime.Upstreams)
+            foreach (var upstream in rule.Upstreams)
             {
-                yield return new(read(upstream), Rule(rule.Runtime), new KeyValuePair<string, object?>(MetricLabels.Upstream, upstream.Address));
+                yield return new(read(upstream), Rule(rule), new KeyValuePair<string, object?>(MetricLabels.Upstream, upstream.Address));
             }
         }
     }
@@ -115,7 +115,7 @@ public sealed partial class RelayMetrics
         }
     }
 
-    private static KeyValuePair<string, object?> Rule(RuleRuntime rule) => new(MetricLabels.Rule, rule.Name);
+    private static KeyValuePair<string, object?> Rule(RelayRule rule) => new(MetricLabels.Rule, rule.Name);
 
     private static KeyValuePair<string, object?> Reason(string reason) => new(MetricLabels.Reason, reason);
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using OpenTelemetry.Metrics;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Affinity;
+using RelayCluster.Node.Health;
 using RelayCluster.Node.Metrics.Internal;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
@@ -17,7 +18,7 @@ namespace RelayCluster.Node.Metrics;
 /// the counters the packet path already keeps, over the rules running at the moment of each read; only session ends and
 /// probes record anything.
 /// </summary>
-public sealed partial class RelayMetrics : IDisposable
+public sealed partial class RelayMetrics : IProbeDurations, ISessionDurations, IDisposable
 {
     /// <summary>The name of the meter: <c>RelayCluster</c>.</summary>
     public const string MeterName = "RelayCluster";
@@ -26,7 +27,7 @@ public sealed partial class RelayMetrics : IDisposable
     private static readonly double[] s_sessionBuckets = [0.1, 0.5, 1, 5, 10, 30, 60, 300, 600, 1800, 3600, 7200, 21600, 86400];
 
     private readonly Func<IReadOnlyList<RelayRule>> _rules;
-    private readonly ConditionalWeakTable<RuleRuntime, TrafficHighWater> _traffic = [];
+    private readonly ConditionalWeakTable<RelayRule, TrafficHighWater> _traffic = [];
     private readonly Histogram<double> _probeDuration;
     private readonly Histogram<double> _sessionDuration;
     private readonly MeterProvider _provider;
@@ -85,14 +86,14 @@ public sealed partial class RelayMetrics : IDisposable
     public AffinityTable? Affinity { get; set; }
 
     /// <summary>Records the duration of a session of <paramref name="rule"/> that just ended; called once per session.</summary>
-    internal void SessionEnded(RuleRuntime rule, IRelaySession session)
+    public void SessionEnded(RelayRule rule, IRelaySession session)
     {
         var lasted = DateTimeOffset.UtcNow - session.StartedAt;
         _sessionDuration.Record(Math.Max(0, lasted.TotalSeconds), new KeyValuePair<string, object?>(MetricLabels.Rule, rule.Name));
     }
 
     /// <summary>Records how long one probe of <paramref name="upstream"/> of <paramref name="rule"/> took.</summary>
-    internal void ProbeFinished(string rule, string upstream, TimeSpan elapsed) =>
+    public void ProbeFinished(string rule, string upstream, TimeSpan elapsed) =>
         _probeDuration.Record(
             Math.Max(0, elapsed.TotalSeconds),
             new KeyValuePair<string, object?>(MetricLabels.Rule, rule),

@@ -5,19 +5,18 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Health;
-using RelayCluster.Node.Listeners;
 using RelayCluster.Node.Sessions;
 
 namespace RelayCluster.Node.Rules;
 
 /// <summary>
 /// The router of one rule: supervises a session actor per UDP peer or TCP connection, expires idle sessions, and stops
-/// or closes sessions on drain. Upstream picks run where the session starts, through the rule's <see cref="RuleRuntime"/>,
+/// or closes sessions on drain. Upstream picks run where the session starts, through the rule's <see cref="RelayRule"/>,
 /// once per new session.
 /// </summary>
 internal sealed class RouterActor : ReceiveActor, IWithTimers
 {
-    private readonly RuleRuntime _rule;
+    private readonly RelayRule _rule;
     private readonly Func<IRuleListener> _listener;
     private readonly ILogger _logger;
     private readonly Dictionary<IActorRef, IRelaySession> _sessions = [];
@@ -25,7 +24,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
     private IActorRef? _health;
     private long _nextSessionId;
 
-    public RouterActor(RuleRuntime rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger)
+    public RouterActor(RelayRule rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger)
     {
         _rule = rule;
         _health = health;
@@ -59,7 +58,7 @@ internal sealed class RouterActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The props of the router of <paramref name="rule"/>.</summary>
-    public static Props Props(RuleRuntime rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger) =>
+    public static Props Props(RelayRule rule, Func<IRuleListener> listener, IActorRef? health, ILogger logger) =>
         Akka.Actor.Props.Create(() => new RouterActor(rule, listener, health, logger));
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Akka.Actor;
-using RelayCluster.Core.Health;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
 
@@ -7,9 +6,6 @@ namespace RelayCluster.Node.Rules;
 
 /// <summary>A listener opened <paramref name="Session"/>; the router spawns its <see cref="SessionActor"/> and supervises it.</summary>
 internal sealed record SessionStarted(IActorOwnedSession Session);
-
-/// <summary>A session could not connect to <paramref name="Upstream"/>; counted toward the upstream's passive health.</summary>
-internal sealed record UpstreamConnectFailed(UpstreamState Upstream, HealthFailureReason Reason, string Detail);
 
 /// <summary>Sets an upstream's admin state; replies true, or false when the rule has no such upstream.</summary>
 internal sealed record SetUpstreamAdminState(string Address, UpstreamAdminState State);

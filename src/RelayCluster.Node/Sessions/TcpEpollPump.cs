@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using RelayCluster.Node.Internal;
-using RelayCluster.Node.Listeners;
 
 namespace RelayCluster.Node.Sessions;
 

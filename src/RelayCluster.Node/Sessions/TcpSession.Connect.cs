@@ -16,7 +16,7 @@ public sealed partial class TcpSession
         byte[]? proxyHeader = null;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
-            var upstream = _rule.Admission.PickUpstream(Client.Address, exclude: failed);
+            var upstream = _rule.PickUpstream(Client.Address, failed);
             if (upstream is null)
             {
                 return null;

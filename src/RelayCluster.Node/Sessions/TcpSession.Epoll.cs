@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Node.Listeners;
 
 namespace RelayCluster.Node.Sessions;
 

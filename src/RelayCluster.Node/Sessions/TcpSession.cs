@@ -4,8 +4,6 @@ using Akka.Actor;
 using RelayCluster.Core.Health;
 using RelayCluster.Core.Traffic;
 using RelayCluster.Core.Upstreams;
-using RelayCluster.Node.Listeners;
-using RelayCluster.Node.Rules;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -16,7 +14,7 @@ namespace RelayCluster.Node.Sessions;
 public sealed partial class TcpSession : IActorOwnedSession
 {
     private readonly Socket _client;
-    private readonly RuleRuntime _rule;
+    private readonly ITcpSessionRule _rule;
     private readonly TcpBufferPool _buffers;
     private readonly TcpIo _io;
     private readonly Lock _gate = new();
@@ -27,7 +25,7 @@ public sealed partial class TcpSession : IActorOwnedSession
     private int _closed;
     private int _placeReleased;
 
-    internal TcpSession(Socket client, IPEndPoint clientEndPoint, RuleRuntime rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
+    internal TcpSession(Socket client, IPEndPoint clientEndPoint, ITcpSessionRule rule, TcpBufferPool buffers, TcpIo io = TcpIo.Default)
     {
         _client = client;
         Client = clientEndPoint;

@@ -6,7 +6,6 @@ using Akka.Actor;
 using RelayCluster.Core.ProxyProtocol;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Internal;
-using RelayCluster.Node.Listeners;
 
 namespace RelayCluster.Node.Sessions;
 
@@ -25,20 +24,20 @@ public sealed class UdpSession : IActorOwnedSession
     // Replies read from the upstream socket per worker wake-up, so one busy session cannot starve the others.
     private const int ReplyBudget = 64;
 
-    private readonly UdpListener _listener;
+    private readonly IUdpSessionListener _listener;
 
     // The upstream socket's descriptor; with an epoll worker it is all there is (see UdpSockets.ConnectBare), on the async
     // path it belongs to _upstreamSocket.
     private readonly SafeSocketHandle _upstream;
     private readonly Socket? _upstreamSocket;
-    private readonly UdpEpollWorker? _worker;
+    private readonly IUdpSessionWorker? _worker;
     private readonly int _maxDatagram;
     private readonly byte[] _proxyHeader;
     private long _lastActivity;
     private int _closed;
 
     internal UdpSession(
-        UdpListener listener,
+        IUdpSessionListener listener,
         SocketAddress clientAddress,
         IPEndPoint client,
         UpstreamState upstream,
@@ -46,7 +45,7 @@ public sealed class UdpSession : IActorOwnedSession
         Socket? upstreamSocket,
         int maxDatagram,
         byte[] proxyHeader,
-        UdpEpollWorker? worker)
+        IUdpSessionWorker? worker)
     {
         Debug.Assert(worker is not null || upstreamSocket is not null, "The async path reads replies through a Socket.");
         Debug.Assert(proxyHeader.Length <= HeaderRoom, "A PROXY header must fit in the room kept in front of each datagram.");
@@ -87,7 +86,7 @@ public sealed class UdpSession : IActorOwnedSession
     public long LastActivity => Volatile.Read(ref _lastActivity);
 
     /// <summary>The local port of the socket towards the upstream.</summary>
-    public int UpstreamLocalPort => _upstreamSocket is null ? UdpSockets.LocalPort(_upstream) : (_upstreamSocket.LocalEndPoint as IPEndPoint)?.Port ?? 0;
+    public int UpstreamLocalPort => _upstreamSocket is null ? LinuxSockets.LocalPort(_upstream) : (_upstreamSocket.LocalEndPoint as IPEndPoint)?.Port ?? 0;
 
     /// <summary>True once the session has ended.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
@@ -112,7 +111,7 @@ public sealed class UdpSession : IActorOwnedSession
         _proxyHeader.CopyTo(frame[start..]);
         if (!Send(frame[start..(HeaderRoom + length)]))
         {
-            _listener.Rule.Counters.Dropped(DropReason.SendError);
+            _listener.Dropped(DropReason.SendError);
             return;
         }
 
@@ -191,13 +190,13 @@ public sealed class UdpSession : IActorOwnedSession
     }
 
     /// <summary>Counts a reply that was dropped.</summary>
-    internal void ReplyDropped(DropReason reason) => _listener.Rule.Counters.Dropped(reason);
+    internal void ReplyDropped(DropReason reason) => _listener.Dropped(reason);
 
     private void Relay(ReadOnlySpan<byte> reply)
     {
         if (reply.Length > _maxDatagram)
         {
-            _listener.Rule.Counters.Dropped(DropReason.Truncated);
+            _listener.Dropped(DropReason.Truncated);
             return;
         }
 
@@ -263,7 +262,7 @@ public sealed class UdpSession : IActorOwnedSession
                 }
 
                 // ICMP port unreachable and friends: the upstream may come back; the session stays.
-                _listener.Rule.Counters.Dropped(DropReason.SendError);
+                _listener.Dropped(DropReason.SendError);
                 continue;
             }
 

@@ -73,7 +73,7 @@ public sealed class ClusterCommandsTests : IAsyncLifetime
         var address = _echo.EndPoint.ToString();
         var (drained, _, drainError) = await CliRun.AgainstAsync(Url(_cluster[0]), "upstreams", "drain", "game", address);
         Assert.True(drained == 0, drainError);
-        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Draining), "every node to drain the upstream");
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Upstreams[0].AdminState == UpstreamAdminState.Draining), "every node to drain the upstream");
 
         using var files = new TempFiles();
         var file = files.Write("rules.hocon", $$"""relay.rules.voice { protocol = udp, listen = "0.0.0.0:0", upstreams = ["{{address}}"] }""");
@@ -89,9 +89,9 @@ public sealed class ClusterCommandsTests : IAsyncLifetime
     {
         var address = _echo.EndPoint.ToString();
         Assert.Equal(0, (await CliRun.AgainstAsync(Url(_cluster[1]), "upstreams", "disable", "game", address)).ExitCode);
-        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Disabled), "every node to disable the upstream");
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Upstreams[0].AdminState == UpstreamAdminState.Disabled), "every node to disable the upstream");
         Assert.Equal(0, (await CliRun.AgainstAsync(Url(_cluster[2]), "upstreams", "enable", "game", address)).ExitCode);
-        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Enabled), "every node to enable the upstream");
+        await WaitAsync(() => Enumerable.Range(0, 3).All(i => _cluster[i].Node.Rule("game").Upstreams[0].AdminState == UpstreamAdminState.Enabled), "every node to enable the upstream");
 
         var (deleted, _, error) = await CliRun.AgainstAsync(Url(_cluster[0]), "rules", "delete", "game");
 

@@ -56,7 +56,7 @@ public sealed class LiveRulesApplyTests : IAsyncLifetime
         var (_, shown, _) = await _node.RunAsync("--json", "rules", "show", "game");
         using var rule = JsonDocument.Parse(shown);
         Assert.Equal(10, rule.RootElement.GetProperty("config").GetProperty("session").GetProperty("max").GetInt32());
-        await WaitUntilAsync(() => _node.Host.Node.FindRule("extra") is not null && _node.Host.Node.Rule("game").Runtime.Config.Session.Max == 10);
+        await WaitUntilAsync(() => _node.Host.Node.FindRule("extra") is not null && _node.Host.Node.Rule("game").Config.Session.Max == 10);
 
         var (again, secondOutput, _) = await _node.RunAsync("rules", "apply", "-f", _file);
 

@@ -65,7 +65,7 @@ public class AdminApiTests
         }
 
         Assert.Equal(before, await node.Http.GetStringAsync(AdminRoutes.Rules));
-        Assert.Equal(UpstreamAdminState.Enabled, node.Host.Node.Rule("game").Runtime.Upstreams[0].AdminState);
+        Assert.Equal(UpstreamAdminState.Enabled, node.Host.Node.Rule("game").Upstreams[0].AdminState);
         Assert.Equal("up", (await node.Http.GetFromJsonAsync<NodeStatusDto>(AdminRoutes.Node, AdminJson.Options))!.Status);
     }
 
@@ -161,7 +161,7 @@ public class AdminApiTests
         using var unknown = await node.Http.PostAsync(AdminRoutes.UpstreamAction("game", "127.0.0.1:1", "drain"), null);
 
         Assert.Equal(HttpStatusCode.OK, drained.StatusCode);
-        await Eventually.TrueAsync(() => node.Host.Node.Rule("game").Runtime.Upstreams[0].AdminState == UpstreamAdminState.Draining, "the upstream to drain");
+        await Eventually.TrueAsync(() => node.Host.Node.Rule("game").Upstreams[0].AdminState == UpstreamAdminState.Draining, "the upstream to drain");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var upstreams = await node.Http.GetFromJsonAsync<UpstreamListDto>(AdminRoutes.Upstreams, AdminJson.Options);

@@ -3,7 +3,6 @@ using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Admission;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Node.Tests.Traffic;
 using RelayCluster.Testing.Memory;
 
 namespace RelayCluster.Node.Tests.Admission;

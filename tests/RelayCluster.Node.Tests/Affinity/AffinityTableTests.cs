@@ -136,7 +136,7 @@ public class AffinityTableTests
         await using var fixture = await NodeFixture.StartAsync(NodeFixture.UdpRule([first.EndPoint, second.EndPoint], balance: "round-robin"));
         using var peer = new UdpPeer(fixture.Listen);
         fixture.Node.Affinity.Attach(new Source { [AffinityTable.Key("test", peer.LocalEndPoint)] = (second.EndPoint.ToString(), DateTimeOffset.UtcNow.AddMinutes(1)) });
-        fixture.Rule.Runtime.Upstreams[1].AdminState = UpstreamAdminState.Disabled;
+        fixture.Rule.Upstreams[1].AdminState = UpstreamAdminState.Disabled;
 
         Assert.NotNull(await peer.RoundTripAsync([1], TimeSpan.FromSeconds(5)));
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using RelayCluster.Node.Tests.Metrics;
-using RelayCluster.Node.Tests.ProxyProtocol;
+using RelayCluster.Node.Tests.Sessions;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Cluster;

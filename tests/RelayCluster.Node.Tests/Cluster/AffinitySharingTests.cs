@@ -27,7 +27,7 @@ public class AffinitySharingTests(ITestOutputHelper output)
         Assert.NotNull(await peer.RoundTripAsync([1], TimeSpan.FromSeconds(5)));
         var clock = Stopwatch.StartNew();
 
-        bool Shared() => other.Affinity.Find("game", peer.LocalEndPoint, other.Rule("game").Runtime.Upstreams) is not null;
+        bool Shared() => other.Affinity.Find("game", peer.LocalEndPoint, other.Rule("game").Upstreams) is not null;
         await Eventually.TrueAsync(Shared, "the entry on node-1", TimeSpan.FromSeconds(20));
         output.WriteLine($"entry on node-1 {clock.ElapsedMilliseconds} ms after the session opened");
 

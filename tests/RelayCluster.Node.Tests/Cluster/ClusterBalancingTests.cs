@@ -29,9 +29,9 @@ public class ClusterBalancingTests(ITestOutputHelper output)
         var peers = new List<UdpPeer>();
         await OpenSessionsAsync(peers, cluster[0], 90);
         await cluster[0].Cluster.PutRuleAsync("game", Rule(first, second, third), null, false, CancellationToken.None);
-        await Eventually.TrueAsync(() => Enumerable.Range(0, 3).All(i => cluster[i].Node.Rule("game").Runtime.Upstreams.Count == 3), "three upstreams everywhere");
+        await Eventually.TrueAsync(() => Enumerable.Range(0, 3).All(i => cluster[i].Node.Rule("game").Upstreams.Count == 3), "three upstreams everywhere");
         await Eventually.TrueAsync(
-            () => cluster[1].Node.Rule("game").Runtime.Upstreams[0].ClusterSessions == 90 && cluster[2].Node.Rule("game").Runtime.Upstreams[0].ClusterSessions == 90,
+            () => cluster[1].Node.Rule("game").Upstreams[0].ClusterSessions == 90 && cluster[2].Node.Rule("game").Upstreams[0].ClusterSessions == 90,
             "node-1 and node-2 to count node-0's sessions");
 
         await OpenSessionsAsync(peers, cluster[1], 105);

@@ -45,7 +45,7 @@ public class ClusterOutageTests(ITestOutputHelper output)
         Assert.Equal(RuleWriteOutcome.Written, change.Outcome);
         await Eventually.TrueAsync(() => downed.View.Connected && nodes.All(node => UpCount(node) == 3), "node-2 back and three members up everywhere", TimeSpan.FromSeconds(20));
         var rejoinedAfter = outage.Elapsed;
-        await Eventually.TrueAsync(() => nodes.All(node => node.Node.Rule("game").Runtime.Config.Session.Max == 1234), "the change written while node-2 was away to apply on it", TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => nodes.All(node => node.Node.Rule("game").Config.Session.Max == 1234), "the change written while node-2 was away to apply on it", TimeSpan.FromSeconds(5));
         var end = await load.SettleAsync();
 
         output.WriteLine($"baseline: {baseline.Sent} sent, {baseline.Lost} lost; node-2 disconnected after {disconnectedAfter.TotalMilliseconds:0} ms, " +
@@ -71,8 +71,8 @@ public class ClusterOutageTests(ITestOutputHelper output)
 
     private static void AssertNothingDropped(IReadOnlyList<NodeHost> nodes, (long Sent, long Lost) baseline, (long Sent, long Lost, TimeSpan Elapsed) outage)
     {
-        Assert.All(nodes, node => Assert.Equal(4, node.Node.Rule("game").Runtime.Counters.SessionsOpened));
-        Assert.All(nodes, node => Assert.Empty(node.Node.Rule("game").Runtime.Counters.SessionsClosed));
+        Assert.All(nodes, node => Assert.Equal(4, node.Node.Rule("game").Counters.SessionsOpened));
+        Assert.All(nodes, node => Assert.Empty(node.Node.Rule("game").Counters.SessionsClosed));
         Assert.True(outage.Lost <= Math.Max(0, baseline.Lost) * 5, $"{outage.Lost} datagrams lost during the outage");
     }
 }

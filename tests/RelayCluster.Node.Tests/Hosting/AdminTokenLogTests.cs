@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Hosting;
@@ -23,10 +24,10 @@ public partial class AdminTokenLogTests
             """);
         using var node = NodeProcess.Start(config, new Dictionary<string, string> { ["RELAY_ADMIN_TOKEN"] = token });
         var port = int.Parse((await node.WaitForLineAsync(TcpListeningLine(), s_timeout)).Groups[1].Value, CultureInfo.InvariantCulture);
-        using (var connection = await Tcp.TcpClientPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)))
+        using (var connection = await Sessions.TcpClientPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)))
         {
             await connection.SendAsync(new byte[] { 1 });
-            Assert.Equal([1], await Tcp.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
+            Assert.Equal([1], await Sessions.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
         }
 
         node.Signal(NodeProcess.SigTerm);

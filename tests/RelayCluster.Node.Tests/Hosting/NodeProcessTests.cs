@@ -28,22 +28,22 @@ public partial class NodeProcessTests
         var tcpPort = int.Parse((await node.WaitForLineAsync(TcpListeningLine(), s_timeout)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         using var peer = new UdpPeer(new IPEndPoint(IPAddress.Loopback, port));
         Assert.NotNull(await peer.RoundTripAsync([1], s_timeout));
-        using var connection = await Tcp.TcpClientPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, tcpPort));
+        using var connection = await Sessions.TcpClientPeer.ConnectAsync(new IPEndPoint(IPAddress.Loopback, tcpPort));
         await connection.SendAsync(new byte[] { 1 });
-        Assert.Equal([1], await Tcp.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
+        Assert.Equal([1], await Sessions.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
 
         var stopwatch = Stopwatch.StartNew();
         node.Signal(NodeProcess.SigTerm);
         await node.WaitForLineAsync(DrainingLine(), s_timeout);
         Assert.Equal([2], await peer.RoundTripAsync([2], s_timeout));
         await connection.SendAsync(new byte[] { 2 });
-        Assert.Equal([2], await Tcp.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
+        Assert.Equal([2], await Sessions.TcpClientPeer.ReadExactlyAsync(connection, 1, s_timeout));
 
         var exitCode = await node.WaitForExitAsync(s_timeout);
         Assert.Equal(0, exitCode);
         Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(1400), $"the node left after {stopwatch.Elapsed}, before its grace period");
         Assert.Contains(node.Output, line => line.Contains("Drained: 2 sessions", StringComparison.Ordinal));
-        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(connection, s_timeout));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(connection, s_timeout));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public partial class MonitoringFilesTests
         var rule = node.Host.Node.Rule("game");
         using var peer = new UdpPeer(rule.Listener.LocalEndPoint);
         Assert.NotNull(await peer.RoundTripAsync([1], TimeSpan.FromSeconds(5)));
-        await Eventually.TrueAsync(() => rule.Runtime.Counters.SessionsClosed.Count == 1, "the idle session to end");
+        await Eventually.TrueAsync(() => rule.Counters.SessionsClosed.Count == 1, "the idle session to end");
 
         PrometheusExposition exposition = null!;
         await Eventually.TrueAsync(

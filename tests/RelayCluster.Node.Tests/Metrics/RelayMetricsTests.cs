@@ -7,7 +7,7 @@ using RelayCluster.Node.Hosting;
 using RelayCluster.Node.Metrics;
 using RelayCluster.Node.Rules;
 using RelayCluster.Node.Sessions;
-using RelayCluster.Node.Tests.Routing;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Metrics;
@@ -39,8 +39,8 @@ public class RelayMetricsTests
         var udpRule = node.Rule(udp.Name);
         using var peer = new UdpPeer(udpRule.Listener.LocalEndPoint);
         Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], s_timeout));
-        await Eventually.TrueAsync(() => udpRule.Runtime.Counters.SessionsClosed.Count == 1, "the idle session to end");
-        await Eventually.TrueAsync(() => udpRule.Runtime.Upstreams[0].Health == UpstreamHealth.Healthy, "a probe verdict");
+        await Eventually.TrueAsync(() => udpRule.Counters.SessionsClosed.Count == 1, "the idle session to end");
+        await Eventually.TrueAsync(() => udpRule.Upstreams[0].Health == UpstreamHealth.Healthy, "a probe verdict");
 
         var exposition = PrometheusTextChecker.Check(await node.Metrics.Prometheus.ScrapeAsync());
 

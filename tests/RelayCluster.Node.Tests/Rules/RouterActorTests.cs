@@ -19,7 +19,7 @@ public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
     [Fact]
     public async Task SessionFails_SessionActorStopsNotRestarted_AndFreesItsPlaces()
     {
-        var rule = Runtime("session { max = 1 }");
+        var rule = Rule("session { max = 1 }");
         var router = Sys.ActorOf(RouterActor.Props(rule, () => new IdleListener(), null, NullLogger.Instance), "rule-game");
         var session = new ScriptedSession(rule, new IPEndPoint(IPAddress.Loopback, 40000));
         router.Tell(new SessionStarted(session));
@@ -42,7 +42,7 @@ public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
     [Fact]
     public async Task CloseAllSessions_EndsEverySession_ThenReplies()
     {
-        var rule = Runtime("session { max = 10 }");
+        var rule = Rule("session { max = 10 }");
         var router = Sys.ActorOf(RouterActor.Props(rule, () => new IdleListener(), null, NullLogger.Instance), "rule-game");
         var sessions = Enumerable.Range(0, 3).Select(i => new ScriptedSession(rule, new IPEndPoint(IPAddress.Loopback, 40000 + i))).ToList();
         sessions.ForEach(session => router.Tell(new SessionStarted(session)));
@@ -58,7 +58,7 @@ public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
     [Fact]
     public async Task Sweep_SessionIdleLongerThanTheTimeout_EndsWithIdleTimeout()
     {
-        var rule = Runtime("session { idle-timeout = 200ms }");
+        var rule = Rule("session { idle-timeout = 200ms }");
         var router = Sys.ActorOf(RouterActor.Props(rule, () => new IdleListener(), null, NullLogger.Instance), "rule-game");
         var session = new ScriptedSession(rule, new IPEndPoint(IPAddress.Loopback, 40000));
 
@@ -71,7 +71,7 @@ public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
     [Fact]
     public async Task OwnSession_SessionActorStoppedBeforeReadingIt_SessionClosedFromDeadLetters()
     {
-        var rule = Runtime("session { max = 1 }");
+        var rule = Rule("session { max = 1 }");
         var abandoned = Sys.ActorOf(Akka.Actor.Props.Create<AbandonedSessionActor>(), "abandoned-sessions");
         await abandoned.Ask<ActorTree>(GetActorTree.Instance, s_wait); // started: it listens to dead letters
         var actor = Sys.ActorOf(SessionActor.Props, "session-1");
@@ -87,13 +87,13 @@ public class RouterActorTests() : TestKit(SessionMailbox.Hocon)
         Assert.Equal(0, rule.Limiter.Count);
     }
 
-    private static RuleRuntime Runtime(string settings)
+    private static RelayRule Rule(string settings)
     {
         var text = $$"""relay.rules.game { protocol = udp, listen = "127.0.0.1:0", upstreams = ["127.0.0.1:1"], {{settings}} }""";
         var result = RelayConfigLoader.Bind(HoconParser.Parse(text, "test.hocon"));
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         var upstream = new UpstreamState("127.0.0.1:1", new IPEndPoint(IPAddress.Loopback, 1));
-        return new RuleRuntime(result.Config!.Rules[0], [upstream], new SessionBudget(1_000));
+        return new RelayRule(result.Config!.Rules[0], [upstream], new SessionBudget(1_000));
     }
 
     private sealed class IdleListener : IRuleListener

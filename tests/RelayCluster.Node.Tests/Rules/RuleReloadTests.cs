@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Core.Upstreams;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tests.Admission;
 using RelayCluster.Testing.Upstreams;
 
 namespace RelayCluster.Node.Tests.Rules;
@@ -25,7 +26,7 @@ public class RuleReloadTests
         var failures = await relay.Node.ApplyRulesAsync([NodeFixture.UdpRule([first.EndPoint, second.EndPoint])]);
 
         Assert.Empty(failures);
-        Assert.Equal(2, relay.Rule.Runtime.Upstreams.Count);
+        Assert.Equal(2, relay.Rule.Upstreams.Count);
         var newcomers = Enumerable.Range(0, 4).Select(_ => new UdpPeer(relay.Listen)).ToList();
         foreach (var peer in newcomers)
         {
@@ -36,7 +37,7 @@ public class RuleReloadTests
         Assert.Same(session, relay.Udp.Sessions.Single(s => s.Client.Equals(early.LocalEndPoint)));
         Assert.False(session.IsClosed);
         Assert.True(second.DatagramsReceived >= 2, "new sessions reach the added upstream");
-        Assert.Empty(relay.Rule.Runtime.Counters.SessionsClosed);
+        Assert.Empty(relay.Rule.Counters.SessionsClosed);
         newcomers.ForEach(peer => peer.Dispose());
     }
 
@@ -55,7 +56,7 @@ public class RuleReloadTests
         await relay.Node.ApplyRulesAsync([NodeFixture.UdpRule([first.EndPoint])]);
 
         await Eventually.TrueAsync(
-            () => relay.Rule.Runtime.Counters.SessionsClosed.GetValueOrDefault(SessionCloseReason.RuleChanged) == 2,
+            () => relay.Rule.Counters.SessionsClosed.GetValueOrDefault(SessionCloseReason.RuleChanged) == 2,
             "the two sessions on the removed upstream to end");
         var before = second.DatagramsReceived;
         foreach (var peer in peers)
@@ -102,10 +103,10 @@ public class RuleReloadTests
         await relay.Node.ApplyRulesAsync([moved]);
 
         Assert.Equal(IPAddress.Parse("127.0.0.2"), relay.Listen.Address);
-        Assert.Equal(0, relay.Rule.Runtime.Counters.SessionsActive);
+        Assert.Equal(0, relay.Rule.Counters.SessionsActive);
         using var movedPeer = new UdpPeer(relay.Listen);
         Assert.NotNull(await movedPeer.RoundTripAsync([2], s_replyTimeout));
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsActive);
+        Assert.Equal(1, relay.Rule.Counters.SessionsActive);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public class RuleReloadTests
         using var late = new UdpPeer(relay.Listen);
         Assert.Null(await late.RoundTripAsync([2], TimeSpan.FromMilliseconds(300)));
         Assert.NotNull(await early.RoundTripAsync([3], s_replyTimeout));
-        Assert.Equal(1, relay.Rule.Runtime.Counters.Drops(DropReason.SessionLimit));
+        Assert.Equal(1, relay.Rule.Counters.Drops(DropReason.SessionLimit));
     }
 
     [Theory]
@@ -133,16 +134,16 @@ public class RuleReloadTests
         await using var silent = UdpEchoUpstream.Start();
         silent.Replying = false;
         // A udp echo has no tcp listener, so tcp-connect finds both upstreams down; udp-probe finds only the silent one.
-        var probing = Routing.UpstreamSelectionTests.FastUdpProbe() with { Check = check };
+        var probing = Admission.UpstreamSelectionTests.FastUdpProbe() with { Check = check };
         var rule = NodeFixture.UdpRule([up.EndPoint, silent.EndPoint]) with { Health = probing };
         await using var relay = await NodeFixture.StartAsync(rule);
-        var upstreams = relay.Rule.Runtime.Upstreams;
+        var upstreams = relay.Rule.Upstreams;
         await Eventually.TrueAsync(() => upstreams[1].Health == UpstreamHealth.Unhealthy, "the silent upstream to be marked unhealthy");
 
         var failures = await relay.Node.ApplyRulesAsync([rule with { Health = new HealthConfig { Check = HealthCheckKind.None } }]);
 
         Assert.Empty(failures);
-        Assert.All(relay.Rule.Runtime.Upstreams, upstream => Assert.True(upstream.IsAvailable, $"{upstream.Address} is back in rotation"));
+        Assert.All(relay.Rule.Upstreams, upstream => Assert.True(upstream.IsAvailable, $"{upstream.Address} is back in rotation"));
         silent.Replying = true;
         var peers = Enumerable.Range(0, 4).Select(_ => new UdpPeer(relay.Listen)).ToList();
         foreach (var peer in peers)
@@ -150,7 +151,7 @@ public class RuleReloadTests
             Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
         }
 
-        Assert.True(relay.Rule.Runtime.Upstreams[1].ActiveSessions > 0, "new sessions reach the upstream the checks had taken out");
+        Assert.True(relay.Rule.Upstreams[1].ActiveSessions > 0, "new sessions reach the upstream the checks had taken out");
         peers.ForEach(peer => peer.Dispose());
     }
 }

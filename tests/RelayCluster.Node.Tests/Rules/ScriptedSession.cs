@@ -12,12 +12,12 @@ namespace RelayCluster.Node.Tests.Rules;
 /// </summary>
 internal sealed class ScriptedSession : IActorOwnedSession
 {
-    private readonly RuleRuntime _rule;
+    private readonly RelayRule _rule;
     private readonly TaskCompletionSource<SessionCloseReason> _run = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _starts;
     private int _closes;
 
-    public ScriptedSession(RuleRuntime rule, IPEndPoint client)
+    public ScriptedSession(RelayRule rule, IPEndPoint client)
     {
         _rule = rule;
         Client = client;

@@ -56,9 +56,9 @@ public class UpstreamLoopTests
 
         var failure = Assert.Single(failures);
         Assert.Contains($"upstream 'localhost:{relay.Listen.Port}' is 127.0.0.1:{relay.Listen.Port}, the rule's own listen address", failure, StringComparison.Ordinal);
-        Assert.Single(relay.Rule.Runtime.Upstreams);
+        Assert.Single(relay.Rule.Upstreams);
         Assert.NotNull(await peer.RoundTripAsync([2], TimeSpan.FromSeconds(5)));
-        Assert.Empty(relay.Rule.Runtime.Counters.SessionsClosed);
+        Assert.Empty(relay.Rule.Counters.SessionsClosed);
     }
 
     private static UpstreamConfig Named(string host, int port) => new() { Address = $"{host}:{port}", Host = host, Port = port };

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
-using RelayCluster.Node.Tests.Tcp;
+using RelayCluster.Node.Tests.Sessions;
 using Xunit.Abstractions;
 
 namespace RelayCluster.Node.Tests.Tls;
@@ -42,7 +42,7 @@ public class TlsBackpressureTests(ITestOutputHelper output)
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (DateTime.UtcNow < stallEnds && await tick.WaitForNextTickAsync())
         {
-            peakRented = Math.Max(peakRented, relay.Rule.Runtime.TcpBuffers.BytesRented);
+            peakRented = Math.Max(peakRented, relay.Rule.TcpBuffers.BytesRented);
         }
 
         output.WriteLine($"stall {s_stall.TotalSeconds} s: upstream wrote {Interlocked.Read(ref written)} of {Offered} bytes, relay buffers peaked at {peakRented} bytes");

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using RelayCluster.Core.Configuration;
 using RelayCluster.Node.Sessions;
+using RelayCluster.Node.Tests.Sessions;
 using RelayCluster.Testing.Tls;
 using RelayCluster.Testing.Upstreams;
 
@@ -32,10 +33,10 @@ public class TlsRelayTests
 
         Assert.True(payload.AsSpan().SequenceEqual(echoed), $"{echoed.Length} bytes came back for {payload.Length} sent");
         Assert.Equal(size, echo.BytesReceived);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
-        Assert.Equal(size, relay.Rule.Runtime.Counters.EndedTraffic.BytesToUpstream);
-        Assert.Equal(0, relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        Assert.Equal(size, relay.Rule.Counters.EndedTraffic.BytesToUpstream);
+        Assert.Equal(0, relay.Rule.TcpBuffers.BytesRented);
     }
 
     [Theory]
@@ -55,8 +56,8 @@ public class TlsRelayTests
 
         Assert.True(payload.AsSpan().SequenceEqual(echoed), $"{echoed.Length} bytes came back for {payload.Length} sent");
         Assert.Equal(1, echo.Handshakes);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
     [Fact]
@@ -77,10 +78,10 @@ public class TlsRelayTests
             Assert.True(payload.AsSpan().SequenceEqual(echoed), $"connection {id}: {echoed.Length} bytes came back for {payload.Length} sent");
         })));
 
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "every session to end");
-        Assert.Equal(50, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
-        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Runtime.Counters.EndedTraffic.BytesToClient);
-        Assert.Equal(0, relay.Rule.Runtime.TcpBuffers.BytesRented);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "every session to end");
+        Assert.Equal(50, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        Assert.Equal(payloads.Sum(p => (long)p.Length), relay.Rule.Counters.EndedTraffic.BytesToClient);
+        Assert.Equal(0, relay.Rule.TcpBuffers.BytesRented);
     }
 
     [Fact]
@@ -91,19 +92,19 @@ public class TlsRelayTests
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, Verify = false };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
         var payload = Payload(200_000, seed: 3);
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
         var send = Task.Run(async () =>
         {
             await client.SendAsync(payload, SocketFlags.None);
             client.Shutdown(SocketShutdown.Send);
         });
-        var echoed = await Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout);
+        var echoed = await Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout);
         await send;
 
         Assert.Equal(payload, echoed);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientClosed]);
     }
 
     [Fact]
@@ -113,11 +114,11 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, CaCertificates = upstreamFiles.CertificatePath };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
         await client.SendAsync(new byte[] { 9 }, SocketFlags.None);
 
-        Assert.Equal([9], await Tcp.TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
+        Assert.Equal([9], await Sessions.TcpClientPeer.ReadExactlyAsync(client, 1, s_timeout));
         Assert.Equal(1, echo.Handshakes);
     }
 
@@ -128,11 +129,11 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         // verify = true with the system's authorities: a self-signed upstream certificate is not trusted.
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = new UpstreamTlsConfig { Enabled = true } });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
 
     [Fact]
@@ -142,11 +143,11 @@ public class TlsRelayTests
         await using var echo = TlsEchoUpstream.Start(upstreamFiles.Certificate.Certificate);
         var upstreamTls = new UpstreamTlsConfig { Enabled = true, ServerName = "game.example.com", CaCertificates = upstreamFiles.CertificatePath };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { UpstreamTls = upstreamTls });
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamTlsFailed]);
     }
 
     [Fact]
@@ -157,11 +158,11 @@ public class TlsRelayTests
         var tls = files.Config with { HandshakeTimeout = TimeSpan.FromMilliseconds(300) };
         await using var relay = await NodeFixture.StartAsync(NodeFixture.TcpRule([echo.EndPoint]) with { Tls = tls });
 
-        using var client = await Tcp.TcpClientPeer.ConnectAsync(relay.Listen);
+        using var client = await Sessions.TcpClientPeer.ConnectAsync(relay.Listen);
 
-        await Assert.ThrowsAnyAsync<SocketException>(() => Tcp.TcpClientPeer.ReadToEndAsync(client, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.ClientTlsFailed]);
+        await Assert.ThrowsAnyAsync<SocketException>(() => Sessions.TcpClientPeer.ReadToEndAsync(client, s_timeout));
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.ClientTlsFailed]);
         Assert.Equal(0, echo.ConnectionsAccepted);
     }
 
@@ -184,9 +185,9 @@ public class TlsRelayTests
         await client.Stream.WriteAsync(late);
         await client.FinishAsync();
 
-        Assert.Equal(late, await Tcp.TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
+        Assert.Equal(late, await Sessions.TcpClientPeer.ReadToEndAsync(accepted, s_timeout));
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamClosed]);
     }
 
     [Fact]
@@ -198,14 +199,14 @@ public class TlsRelayTests
         await using var client = await TlsClientPeer.ConnectAsync(relay.Listen, files.Certificate.Thumbprint);
         await client.Stream.WriteAsync(new byte[] { 1 });
         Assert.Equal([1], await client.ReadExactlyAsync(1, s_timeout));
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.TcpBuffers.BytesRented == 0, "the idle session to give its buffers back");
+        await Eventually.TrueAsync(() => relay.Rule.TcpBuffers.BytesRented == 0, "the idle session to give its buffers back");
 
         echo.AbortConnections();
 
         var error = await Assert.ThrowsAsync<IOException>(() => client.ReadToEndAsync(s_timeout));
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
-        await Eventually.TrueAsync(() => relay.Rule.Runtime.Counters.SessionsActive == 0, "the session to end");
-        Assert.Equal(1, relay.Rule.Runtime.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
+        await Eventually.TrueAsync(() => relay.Rule.Counters.SessionsActive == 0, "the session to end");
+        Assert.Equal(1, relay.Rule.Counters.SessionsClosed[SessionCloseReason.UpstreamReset]);
     }
 
     private static byte[] Payload(int size, int seed)

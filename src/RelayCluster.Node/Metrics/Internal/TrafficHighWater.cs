@@ -15,7 +15,7 @@ internal sealed class TrafficHighWater
     private long _bytesToClient;
 
     /// <summary>Reads the rule's traffic now, never lower than any earlier reading.</summary>
-    public (long PacketsToUpstream, long BytesToUpstream, long PacketsToClient, long BytesToClient) Read(RuleRuntime rule)
+    public (long PacketsToUpstream, long BytesToUpstream, long PacketsToClient, long BytesToClient) Read(RelayRule rule)
     {
         var traffic = rule.Traffic();
         return (
