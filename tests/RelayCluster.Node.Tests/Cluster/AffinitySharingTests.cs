@@ -33,10 +33,10 @@ public class AffinitySharingTests(ITestOutputHelper output)
 
         // Three idle timeouts of traffic: the entry written at the opening expired long ago, so only refreshes keep it.
         var live = Stopwatch.StartNew();
-        while (live.Elapsed < TimeSpan.FromSeconds(3))
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (live.Elapsed < TimeSpan.FromSeconds(3) && await pace.WaitForNextTickAsync())
         {
             Assert.NotNull(await peer.RoundTripAsync([2], TimeSpan.FromSeconds(5)));
-            await Task.Delay(100);
         }
 
         await Eventually.TrueAsync(Shared, "the refreshed entry on node-1", TimeSpan.FromSeconds(5));
