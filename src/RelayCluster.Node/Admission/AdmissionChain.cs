@@ -17,26 +17,27 @@ namespace RelayCluster.Node.Admission;
 /// </list>
 /// Steps 1 to 4 run in <see cref="Admit"/> when the client arrives; step 5 (<see cref="PickUpstream"/>) runs when the
 /// session needs its upstream: at once for udp, at each connect attempt for tcp (after the client's TLS handshake).
-/// Every refusal is counted by reason here, and allocates nothing.
+/// The chain holds the access list and rate limit steps only while the rule configures them, so a rule without them
+/// does not pass through them. Every refusal is counted by reason here, and allocates nothing.
 /// </summary>
 public sealed class AdmissionChain
 {
     private readonly DrainingStep _draining = new();
-    private readonly AccessListStep _access;
-    private readonly RateLimitStep _rateLimit;
+    private volatile AccessListStep? _access;
+    private volatile RateLimitStep? _rateLimit;
     private readonly SessionCapStep _caps;
     private readonly UpstreamPickStep _pick;
     private readonly Action<DropReason> _dropped;
-    private RuleConfig _config;
+    private readonly RuleProtocol _protocol;
 
     /// <summary>Creates the chain of <paramref name="config"/>, taking places from <paramref name="limiter"/> and counting refusals with <paramref name="dropped"/>.</summary>
     public AdmissionChain(RuleConfig config, IReadOnlyList<UpstreamState> upstreams, SessionLimiter limiter, Action<DropReason> dropped)
     {
         ArgumentNullException.ThrowIfNull(config);
-        _config = config;
+        _protocol = config.Protocol;
         _dropped = dropped;
-        _access = new AccessListStep(config.Access);
-        _rateLimit = new RateLimitStep(config.RateLimit);
+        _access = AccessListStep.For(config.Access);
+        _rateLimit = RateLimitStep.For(config.RateLimit);
         _caps = new SessionCapStep(limiter, config.Protocol, config.Session.ReclaimAfter);
         _pick = new UpstreamPickStep(config, upstreams);
     }
@@ -45,20 +46,44 @@ public sealed class AdmissionChain
     public bool IsAccepting => _draining.IsAccepting;
 
     /// <summary>The per-client-IP token buckets of <c>rate-limit</c>, or null when the rule has no limit.</summary>
-    public ClientRateLimiter? RateLimiter => _rateLimit.Limiter;
+    public ClientRateLimiter? RateLimiter => _rateLimit?.Limiter;
+
+    /// <summary>The names of the steps this chain runs, in order; the access list and rate limit only when the rule has them.</summary>
+    internal IReadOnlyList<string> StepNames
+    {
+        get
+        {
+            List<string> names = [DrainingStep.Name];
+            if (_access is not null)
+            {
+                names.Add(AccessListStep.Name);
+            }
+
+            if (_rateLimit is not null)
+            {
+                names.Add(RateLimitStep.Name);
+            }
+
+            names.Add(SessionCapStep.Name);
+            names.Add(UpstreamPickStep.Name);
+            return names;
+        }
+    }
 
     /// <summary>Stops admitting new sessions; sessions already open keep running.</summary>
     public void Drain() => _draining.Drain();
 
-    /// <summary>Switches every step to a rule changed in place; an unknown balancing policy throws before anything changes.</summary>
+    /// <summary>
+    /// Switches every step to a rule changed in place, adding or removing the access list and rate limit steps as the rule
+    /// now has them; an unknown balancing policy throws before anything changes. A rate limit that stays the same keeps its buckets.
+    /// </summary>
     public void Update(RuleConfig config, IReadOnlyList<UpstreamState> upstreams)
     {
         ArgumentNullException.ThrowIfNull(config);
         _pick.Update(config, upstreams);
-        _access.Update(config.Access);
-        _rateLimit.Update(_config.RateLimit, config.RateLimit);
+        _access = AccessListStep.For(config.Access);
+        _rateLimit = RateLimitStep.For(config.RateLimit, _rateLimit);
         _caps.Update(config.Session);
-        _config = config;
     }
 
     /// <summary>
@@ -71,12 +96,12 @@ public sealed class AdmissionChain
     {
         ArgumentNullException.ThrowIfNull(client);
         key = default;
-        var refusal = _draining.Check() ?? _access.Check(client) ?? _rateLimit.Check(client, bytes);
+        var refusal = _draining.Check() ?? _access?.Check(client) ?? _rateLimit?.Check(client, bytes);
         if (refusal is null)
         {
             key = ClientKey.FromSocketAddress(client);
             refusal = _caps.Check(key);
-            if (refusal == DropReason.ClientLimit && _config.Protocol == RuleProtocol.Tcp)
+            if (refusal == DropReason.ClientLimit && _protocol == RuleProtocol.Tcp)
             {
                 return refusal;
             }
@@ -95,8 +120,11 @@ public sealed class AdmissionChain
         return refusal == DropReason.ClientLimit && !final ? refusal : Counted(refusal);
     }
 
-    /// <summary>Step 3 alone, for each datagram of a udp peer that has a session: counts and refuses one over the limit.</summary>
-    public bool AllowsDatagram(SocketAddress client, int bytes) => Counted(_rateLimit.Check(client, bytes)) is null;
+    /// <summary>
+    /// Step 3 alone, for each datagram of a udp peer that has a session: counts and refuses one over the limit. Without a
+    /// rate limit every datagram passes here, with no call into the step.
+    /// </summary>
+    public bool AllowsDatagram(SocketAddress client, int bytes) => _rateLimit is not { } rateLimit || Counted(rateLimit.Check(client, bytes)) is null;
 
     /// <summary>
     /// Step 5: the upstream of a new session of <paramref name="client"/> (<paramref name="routed"/> when a token names it),

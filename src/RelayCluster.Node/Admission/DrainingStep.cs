@@ -5,6 +5,9 @@ namespace RelayCluster.Node.Admission;
 /// <summary>Step 1 of admission: a rule that is draining (node leave, drain, shutdown) opens no new sessions.</summary>
 internal sealed class DrainingStep
 {
+    /// <summary>The step's name in <see cref="AdmissionChain.StepNames"/>.</summary>
+    public const string Name = "draining";
+
     private volatile bool _draining;
 
     /// <summary>False once the rule stopped opening sessions.</summary>

@@ -12,6 +12,9 @@ namespace RelayCluster.Node.Admission;
 /// </summary>
 internal sealed class SessionCapStep(SessionLimiter limiter, RuleProtocol protocol, TimeSpan reclaimAfter)
 {
+    /// <summary>The step's name in <see cref="AdmissionChain.StepNames"/>.</summary>
+    public const string Name = "caps";
+
     private static readonly Func<IRelaySession, bool> s_clientHasFinished = static session => session is TcpSession { ClientHasFinished: true };
     private long _reclaimAfterMs = (long)reclaimAfter.TotalMilliseconds;
 

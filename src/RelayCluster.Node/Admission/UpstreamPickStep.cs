@@ -14,6 +14,9 @@ namespace RelayCluster.Node.Admission;
 /// </summary>
 internal sealed class UpstreamPickStep
 {
+    /// <summary>The step's name in <see cref="AdmissionChain.StepNames"/>.</summary>
+    public const string Name = "upstream-pick";
+
     private readonly BalancingState _balancing = new();
     private volatile Snapshot _snapshot;
 
