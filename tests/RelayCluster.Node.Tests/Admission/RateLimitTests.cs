@@ -15,6 +15,7 @@ public class RateLimitTests(ITestOutputHelper output)
     private const int Rate = 100;
     private const int Burst = 50;
     private static readonly TimeSpan s_window = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_replyTimeout = TimeSpan.FromSeconds(5);
 
     [Theory]
     [InlineData(UdpIo.Default)]
@@ -39,6 +40,46 @@ public class RateLimitTests(ITestOutputHelper output)
         Assert.InRange(perSecond, 0.9 * Rate, 1.1 * Rate);
         Assert.Equal(otherSent, otherReplies);
         Assert.Equal(limitedSent - limitedReplies, relay.Rule.Counters.Drops(DropReason.RateLimited));
+    }
+
+    [Theory]
+    [InlineData(UdpIo.Default)]
+    [InlineData(UdpIo.Async)]
+    public async Task Udp_RuleReloadedWithARateLimitThenWithout_KnownPeerLimitedOnlyWhileItIsConfigured(UdpIo io)
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        var rule = NodeFixture.UdpRule([echo.EndPoint]);
+        await using var relay = await NodeFixture.StartAsync(rule, udpIo: io);
+        using var peer = new UdpPeer(relay.Listen);
+        Assert.NotNull(await peer.RoundTripAsync([1], s_replyTimeout));
+        var session = Assert.Single(relay.Udp.Sessions);
+
+        Assert.Empty(await relay.Node.ApplyRulesAsync([rule with { RateLimit = new RateLimitConfig { PacketsPerSecond = 1, Burst = 1 } }]));
+        for (var i = 0; i < 20; i++)
+        {
+            peer.Send([2]);
+        }
+
+        // One datagram a second gets through: at least 10 of 20 sent at once are dropped, however slow the machine.
+        await Eventually.TrueAsync(() => relay.Rule.Counters.Drops(DropReason.RateLimited) >= 10, "the reloaded rate limit to drop the peer's datagrams");
+        Assert.Empty(await relay.Node.ApplyRulesAsync([rule]));
+        var dropped = relay.Rule.Counters.Drops(DropReason.RateLimited);
+        for (var i = 0; i < 20; i++)
+        {
+            peer.Send([3]);
+            byte[]? reply;
+            do
+            {
+                // Skips the late replies to the datagrams the limit let through.
+                reply = await peer.ReceiveAsync(s_replyTimeout);
+            }
+            while (reply is [2]);
+
+            Assert.Equal([3], reply);
+        }
+
+        Assert.Equal(dropped, relay.Rule.Counters.Drops(DropReason.RateLimited));
+        Assert.Same(session, Assert.Single(relay.Udp.Sessions));
     }
 
     [Fact]
