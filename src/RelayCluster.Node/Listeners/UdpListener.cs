@@ -16,6 +16,7 @@ namespace RelayCluster.Node.Listeners;
 public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
 {
     private readonly Socket[] _sockets;
+    private static readonly IPEndPoint s_endPointFactory = new(IPAddress.Any, 0);
     private readonly ConcurrentDictionary<SocketAddress, UdpSession> _sessions = new();
     private readonly IUdpSessionObserver _observer;
     private readonly ILogger _logger;
@@ -146,30 +147,77 @@ public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
         OpenSession(address, frame, length, worker);
     }
 
-    /// <summary>Sends a reply to the client from the rule's listen address.</summary>
-    internal bool SendToClient(ReadOnlySpan<byte> datagram, SocketAddress client)
+    /// <summary>Opens the session of a new peer on <paramref name="routed"/> (a token's upstream) or, when null, on the rule's pick.</summary>
+    private void OpenSession(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker, UpstreamState? routed = null)
     {
+        // Refusals come before the client's endpoint is made and allocate nothing: a flood of new peers is dropped for free.
+        if (Rule.Admission.Admit(address, length, out var clientKey) is not null)
+        {
+            return;
+        }
+
+        var client = (IPEndPoint)s_endPointFactory.Create(address);
+        var shared = routed is null ? Rule.SharedUpstream(client) : null;
+        var upstream = Rule.Admission.PickUpstream(client.Address, routed, shared: shared);
+        if (upstream is null)
+        {
+            Rule.Limiter.Release(clientKey);
+            return;
+        }
+
+        if (shared is not null && ReferenceEquals(upstream, shared))
+        {
+            Rule.Affinity?.Hit();
+        }
+
+        var proxyHeader = Rule.Config.ProxyProtocol == ProxyProtocolVersion.V2 ? ProxyHeaders.ForDatagrams(client, LocalEndPoint) : [];
+        UdpSession session;
         try
         {
-            _sockets[0].SendTo(datagram, SocketFlags.None, client);
-            return true;
+            session = UdpSession.Open(this, address, client, upstream, Rule.Config.Session.MaxDatagram, proxyHeader, worker);
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
+            Rule.Limiter.Release(clientKey);
             Rule.Counters.Dropped(DropReason.SendError);
-            return false;
+            Log.UpstreamSocketFailed(_logger, Rule.Name, upstream.Address, e.SocketErrorCode);
+            return;
         }
-        catch (ObjectDisposedException)
+
+        if (!_sessions.TryAdd(session.ClientAddress, session))
         {
-            return false;
+            // Another receive loop opened this peer's session first; use that one.
+            session.Discard();
+            Rule.Limiter.Release(clientKey);
+            if (_sessions.TryGetValue(address, out var existing))
+            {
+                existing.ForwardToUpstream(frame, length);
+            }
+
+            return;
+        }
+
+        upstream.SessionOpened();
+        Rule.SessionOpened(session);
+        Rule.Limiter.Track(clientKey, session);
+        try
+        {
+            worker?.Register(session);
+        }
+        catch (SocketException e)
+        {
+            Log.UpstreamSocketFailed(_logger, Rule.Name, upstream.Address, e.SocketErrorCode);
+            session.Close(SessionCloseReason.Failed);
+            return;
+        }
+
+        session.ForwardToUpstream(frame, length);
+        _observer.SessionStarted(session);
+        if (routed is null)
+        {
+            Rule.ShareUpstream(client, upstream);
         }
     }
-
-    bool IUdpSessionListener.SendToClient(ReadOnlySpan<byte> datagram, SocketAddress client) => SendToClient(datagram, client);
-
-    void IUdpSessionListener.Dropped(DropReason reason) => Rule.Counters.Dropped(reason);
-
-    void IUdpSessionListener.OnSessionClosed(UdpSession session, SessionCloseReason reason) => OnSessionClosed(session, reason);
 
     /// <summary>Closes the sockets and waits for the receive loops to end; sessions are closed by their actors.</summary>
     public async ValueTask DisposeAsync()

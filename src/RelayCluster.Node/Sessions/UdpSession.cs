@@ -26,7 +26,7 @@ public sealed class UdpSession : IActorOwnedSession
 
     private readonly IUdpSessionListener _listener;
 
-    // The upstream socket's descriptor; with an epoll worker it is all there is (see UdpSockets.ConnectBare), on the async
+    // The upstream socket's descriptor; with an epoll worker it is all there is (see ConnectBare), on the async
     // path it belongs to _upstreamSocket.
     private readonly SafeSocketHandle _upstream;
     private readonly Socket? _upstreamSocket;
@@ -60,6 +60,109 @@ public sealed class UdpSession : IActorOwnedSession
         _maxDatagram = maxDatagram;
         StartedAt = DateTimeOffset.UtcNow;
         _lastActivity = Environment.TickCount64;
+    }
+
+    /// <summary>The receive and send buffer size of the relay's UDP sockets, its listen sockets' and its sessions' upstream sockets.</summary>
+    internal const int SocketBufferBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Opens the session of a new peer on <paramref name="upstream"/>: a UDP socket connected to it on an ephemeral local
+    /// port, a bare descriptor when <paramref name="worker"/> reads it (see <see cref="ConnectBare"/>), a <see cref="Socket"/>
+    /// on the async path. <paramref name="clientAddress"/> is copied, so the receive loop may reuse its own. Throws a
+    /// <see cref="SocketException"/> when the socket cannot be made.
+    /// </summary>
+    internal static UdpSession Open(
+        IUdpSessionListener listener,
+        SocketAddress clientAddress,
+        IPEndPoint client,
+        UpstreamState upstream,
+        int maxDatagram,
+        byte[] proxyHeader,
+        IUdpSessionWorker? worker)
+    {
+        if (worker is not null)
+        {
+            return new UdpSession(listener, Copy(clientAddress), client, upstream, ConnectBare(upstream.EndPoint), null, maxDatagram, proxyHeader, worker);
+        }
+
+        var socket = Connect(upstream.EndPoint);
+        return new UdpSession(listener, Copy(clientAddress), client, upstream, socket.SafeHandle, socket, maxDatagram, proxyHeader, null);
+    }
+
+    /// <summary>Closes the sockets of a session that never started: another receive loop opened its peer's session first.</summary>
+    internal void Discard()
+    {
+        Interlocked.Exchange(ref _closed, 1);
+        ((IDisposable?)_upstreamSocket ?? _upstream).Dispose();
+    }
+
+    /// <summary>A UDP socket connected to <paramref name="upstream"/> on an ephemeral local port.</summary>
+    private static Socket Connect(IPEndPoint upstream)
+    {
+        var socket = new Socket(upstream.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            if (upstream.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = true;
+            }
+
+            socket.ReceiveBufferSize = SocketBufferBytes;
+            socket.SendBufferSize = SocketBufferBytes;
+            socket.Connect(upstream);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A UDP socket connected to <paramref name="upstream"/> on an ephemeral local port, as a bare descriptor (Linux):
+    /// an epoll worker's session only sends and receives on it directly, so it needs neither a <see cref="Socket"/> nor
+    /// the async context a <see cref="Socket"/> creates when it connects (together about 300 bytes per session).
+    /// </summary>
+    private static unsafe SafeSocketHandle ConnectBare(IPEndPoint upstream)
+    {
+        var family = upstream.AddressFamily == AddressFamily.InterNetworkV6 ? LinuxSockets.AfInet6 : LinuxSockets.AfInet;
+        var fd = LinuxSockets.Socket(family, LinuxSockets.SockDgram | LinuxSockets.SockCloexec, 0);
+        if (fd < 0)
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
+
+        var handle = new SafeSocketHandle(fd, ownsHandle: true);
+        try
+        {
+            var size = SocketBufferBytes;
+            var address = upstream.Serialize();
+            fixed (byte* native = address.Buffer.Span)
+            {
+                if (LinuxSockets.SetOption(fd, LinuxSockets.SolSocket, LinuxSockets.SoRcvBuf, &size, sizeof(int)) != 0
+                    || LinuxSockets.SetOption(fd, LinuxSockets.SolSocket, LinuxSockets.SoSndBuf, &size, sizeof(int)) != 0
+                    || LinuxSockets.Connect(fd, native, (uint)address.Size) != 0)
+                {
+                    throw new SocketException(Marshal.GetLastPInvokeError());
+                }
+            }
+
+            return handle;
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A copy of <paramref name="address"/>, the session's key, that the receive loop may keep after reusing its own.</summary>
+    private static SocketAddress Copy(SocketAddress address)
+    {
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        return copy;
     }
 
     /// <summary>The client's address in socket form; the key of the listener's session table.</summary>
