@@ -111,7 +111,7 @@ public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
 
     /// <summary>
     /// Forwards one client datagram on its session, opening the session first for a new peer: a known peer's datagram
-    /// passes the rule's rate limit; a new peer's passes the whole <see cref="Admission.AdmissionChain"/>. The datagram's
+    /// passes the rule's rate limit, when it has one; a new peer's passes the whole <see cref="Admission.AdmissionChain"/>. The datagram's
     /// <paramref name="length"/> bytes start at <see cref="UdpSession.HeaderRoom"/> in <paramref name="frame"/>.
     /// </summary>
     internal void OnClientDatagram(SocketAddress address, Span<byte> frame, int length, UdpEpollWorker? worker)
