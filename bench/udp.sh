@@ -78,16 +78,16 @@ for skipped in "${SKIPPED[@]}"; do
   log "skipping $skipped"
 done
 
-declare -A RESULT
+declare -A RESULT=()
 measure_scenarios main "$SCENARIOS" "${TARGETS[@]}"
 
-declare -A LATENCY
+declare -A LATENCY=()
 if [[ $SOCKPERF == 1 && -n ${ECHO_SP:-} ]]; then
   SP_ADDRESS[direct]=$ECHO_SP
   measure_sockperf direct "${LIVE[@]}"
 fi
 
-declare -A PERCORE
+declare -A PERCORE=()
 for cores in $CORES; do
   ((cores <= $(nproc))) || { NOTES+=("per-core: $cores cores asked, $(nproc) present; skipped"); continue; }
   start_proxies "0-$((cores - 1))" "$cores" relay nginx

@@ -77,6 +77,9 @@ internal sealed unsafe class DatagramBatch : IDisposable
     /// <summary>Makes slot <paramref name="index"/> send its first <paramref name="length"/> bytes.</summary>
     public void SetLength(int index, int length) => *(nuint*)(Vector(index) + 8) = (nuint)length;
 
+    /// <summary>The bytes slot <paramref name="index"/> sends, as set by <see cref="SetLength"/>.</summary>
+    public int SendLength(int index) => (int)*(nuint*)(Vector(index) + 8);
+
     /// <summary>The bytes of slot <paramref name="index"/>'s buffer (its datagram at <see cref="Offset"/>).</summary>
     public Span<byte> Slot(int index) => new(*(byte**)Vector(index) - Offset, SlotSize);
 
@@ -89,6 +92,16 @@ internal sealed unsafe class DatagramBatch : IDisposable
     {
         address.CopyTo(new Span<byte>(_names + (index * LinuxSockets.AddressRoom), LinuxSockets.AddressRoom));
         *(uint*)(Message(index) + LinuxSockets.MessageNameLengthOffset) = (uint)address.Length;
+    }
+
+    /// <summary>The <c>iovec</c> of slot <paramref name="index"/>; the slots' iovecs follow each other in memory.</summary>
+    public byte* VectorAddress(int index) => Vector(index);
+
+    /// <summary>The address of slot <paramref name="index"/> and its length, as the kernel takes them.</summary>
+    public byte* NameAddress(int index, out uint length)
+    {
+        length = *(uint*)(Message(index) + LinuxSockets.MessageNameLengthOffset);
+        return _names + (index * LinuxSockets.AddressRoom);
     }
 
     /// <summary>Exchanges the buffers of two slots, so a kept datagram moves down over a dropped one without a copy.</summary>

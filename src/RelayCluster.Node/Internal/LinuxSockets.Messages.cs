@@ -16,6 +16,8 @@ internal static unsafe partial class LinuxSockets
     public const int MessageNameLengthOffset = 8;
     public const int MessageVectorOffset = 16;
     public const int MessageVectorCountOffset = 24;
+    public const int MessageControlOffset = 32;
+    public const int MessageControlLengthOffset = 40;
     public const int MessageLengthOffset = 56;
 
     /// <summary>The size of <c>struct iovec</c> on 64-bit Linux.</summary>
@@ -23,6 +25,10 @@ internal static unsafe partial class LinuxSockets
 
     /// <summary>Room for a <c>sockaddr_in6</c> (28 bytes), rounded up.</summary>
     public const int AddressRoom = 32;
+
+    /// <summary><c>SOL_UDP</c> and its <c>UDP_SEGMENT</c> option (UDP GSO, Linux 4.18+).</summary>
+    public const int SolUdp = 17;
+    public const int UdpSegment = 103;
 
     [LibraryImport("libc", EntryPoint = "recvmmsg", SetLastError = true)]
     public static partial int ReceiveMessages(int fd, byte* messages, uint count, int flags, void* timeout);

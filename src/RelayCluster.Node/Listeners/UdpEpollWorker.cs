@@ -10,8 +10,10 @@ namespace RelayCluster.Node.Listeners;
 /// <summary>
 /// One thread that owns one of a UDP rule's listen sockets and the upstream sockets of the sessions opened through it,
 /// like an nginx worker: a level-triggered epoll set, non-blocking batch reads (<c>recvmmsg</c>), and blocking sends;
-/// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket. No task, no mailbox
-/// and no allocation per datagram; one set of receive buffers for all its sessions instead of one per session.
+/// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket, and the datagrams one
+/// read brings for a session leave together on its upstream socket; datagrams of one session and one size go as one
+/// segmented message (UDP GSO). No task, no mailbox and no allocation per datagram; one set of receive buffers for all
+/// its sessions instead of one per session.
 /// </summary>
 internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
 {
@@ -33,6 +35,7 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
     private readonly ConcurrentDictionary<ulong, UdpSession> _sessions = new();
     private readonly DatagramBatch _requests;
     private readonly UdpReplyBatch _replies;
+    private readonly UdpUpstreamBatch _toUpstream;
     private long _nextTag;
     private volatile bool _stopping;
 
@@ -58,6 +61,7 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
         var slots = Math.Clamp(BatchBytes / slotSize, 1, MaxSlots);
         _requests = new DatagramBatch(slots, slotSize, UdpSession.HeaderRoom, withNames: true);
         _replies = new UdpReplyBatch((int)socket.SafeHandle.DangerousGetHandle(), slots, maxDatagram);
+        _toUpstream = new UdpUpstreamBatch(slots);
         _thread = new Thread(Run) { IsBackground = true, Name = name };
     }
 
@@ -89,6 +93,7 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
     {
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * LinuxSockets.EpollEventSize));
         var address = new SocketAddress(_socket.AddressFamily);
+        _toUpstream.UseOnThisThread();
         try
         {
             while (!_stopping)
@@ -137,6 +142,9 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
                 _listener.OnClientDatagram(address, _requests.Slot(i), _requests.Length(i), this);
             }
 
+            // Before the slots are read into again: each session's datagrams of this read leave together.
+            _toUpstream.Flush();
+
             if (received < asked)
             {
                 // The socket is empty: no further call just to learn that it would block.
@@ -158,5 +166,6 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
         LinuxSockets.Close(_epoll);
         _requests.Dispose();
         _replies.Dispose();
+        _toUpstream.Dispose();
     }
 }

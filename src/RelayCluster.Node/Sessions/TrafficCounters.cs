@@ -23,10 +23,10 @@ public sealed class TrafficCounters
     /// <summary>Bytes forwarded from the upstream to the client.</summary>
     public long BytesToClient => Volatile.Read(ref _bytesToClient);
 
-    /// <summary>Counts one forward towards the upstream; called only by the client-side reader.</summary>
-    public void AddToUpstream(int bytes)
+    /// <summary>Counts <paramref name="forwards"/> forwards towards the upstream, of <paramref name="bytes"/> in all; called only by the client-side reader.</summary>
+    public void AddToUpstream(int bytes, int forwards = 1)
     {
-        Volatile.Write(ref _packetsToUpstream, _packetsToUpstream + 1);
+        Volatile.Write(ref _packetsToUpstream, _packetsToUpstream + forwards);
         Volatile.Write(ref _bytesToUpstream, _bytesToUpstream + bytes);
     }
 

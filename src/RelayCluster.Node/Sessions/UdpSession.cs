@@ -212,13 +212,74 @@ public sealed class UdpSession : IActorOwnedSession
     {
         var start = HeaderRoom - _proxyHeader.Length;
         _proxyHeader.CopyTo(frame[start..]);
-        if (!Send(frame[start..(HeaderRoom + length)]))
+        var datagram = frame[start..(HeaderRoom + length)];
+        if (UdpUpstreamBatch.Current is { } batch)
+        {
+            // On an epoll worker: sent with this session's other datagrams of the same read when the worker flushes.
+            batch.Add(this, datagram);
+            return;
+        }
+
+        SendToUpstream(datagram);
+    }
+
+    /// <summary>Sends one datagram (its PROXY header included) on the upstream socket and counts it.</summary>
+    internal void SendToUpstream(ReadOnlySpan<byte> datagram)
+    {
+        if (!Send(datagram))
         {
             _listener.Dropped(DropReason.SendError);
             return;
         }
 
-        Traffic.AddToUpstream(length);
+        Forwarded(datagram.Length - _proxyHeader.Length, 1);
+    }
+
+    /// <summary>
+    /// Sends one segmented message of <paramref name="datagrams"/> datagrams on the upstream socket (epoll path only);
+    /// false when the kernel refused it, so the caller sends them one by one.
+    /// </summary>
+    internal unsafe bool SendToUpstream(SegmentedMessages message, int datagrams)
+    {
+        var added = false;
+        try
+        {
+            _upstream.DangerousAddRef(ref added);
+            int sent;
+            do
+            {
+                sent = message.Send((int)_upstream.DangerousGetHandle(), 0);
+            }
+            while (sent < 0 && Marshal.GetLastPInvokeError() == LinuxSockets.Eintr);
+            if (sent < 0)
+            {
+                return false;
+            }
+
+            Forwarded(message.SentBytes(0) - (datagrams * _proxyHeader.Length), datagrams);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed by its actor meanwhile.
+            for (var i = 0; i < datagrams; i++)
+            {
+                _listener.Dropped(DropReason.SendError);
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                _upstream.DangerousRelease();
+            }
+        }
+
+        return true;
+    }
+
+    private void Forwarded(int bytes, int datagrams)
+    {
+        Traffic.AddToUpstream(bytes, datagrams);
         Volatile.Write(ref _lastActivity, Environment.TickCount64);
     }
 
