@@ -211,7 +211,7 @@ public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
             return;
         }
 
-        session.ForwardToUpstream(frame, length);
+        session.ForwardFirst(frame, length);
         _observer.SessionStarted(session);
         if (routed is null)
         {
