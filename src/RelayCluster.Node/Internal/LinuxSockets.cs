@@ -25,6 +25,9 @@ internal static unsafe partial class LinuxSockets
     public const int ShutWrite = 1;
     public const int Eagain = 11;
     public const int Eintr = 4;
+    public const int Eio = 5;
+    public const int Einval = 22;
+    public const int Emsgsize = 90;
     public const int AfInet = 2;
     public const int AfInet6 = 10;
     public const int SockDgram = 2;

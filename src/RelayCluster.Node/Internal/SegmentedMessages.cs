@@ -87,8 +87,20 @@ internal sealed unsafe class SegmentedMessages : IDisposable
     public bool Fits(int segmentSize, int segments, int total, int last, int next) =>
         segmentSize <= SegmentLimit && last == segmentSize && next <= segmentSize && segments < MaxSegments && total + next <= MaxBytes;
 
-    /// <summary>Stops grouping datagrams of <paramref name="segmentSize"/> bytes or more, after the kernel refused such a message.</summary>
-    public void Refused(int segmentSize) => SegmentLimit = Math.Min(SegmentLimit, segmentSize - 1);
+    /// <summary>
+    /// Stops grouping datagrams of <paramref name="segmentSize"/> bytes or more when <paramref name="error"/>, the errno of
+    /// a message of such datagrams that failed, says the kernel refused the segmentation itself: <c>EINVAL</c> (a socket
+    /// without checksums, a segment over the path's MTU), <c>EIO</c> (a device or route that cannot segment) or
+    /// <c>EMSGSIZE</c>. Any other error belongs to the destination (a closed port's <c>ECONNREFUSED</c>, a route's
+    /// <c>ENETUNREACH</c>) and leaves grouping on. Either way the caller sends the message's datagrams one by one.
+    /// </summary>
+    public void Refused(int segmentSize, int error)
+    {
+        if (error is LinuxSockets.Einval or LinuxSockets.Eio or LinuxSockets.Emsgsize)
+        {
+            SegmentLimit = Math.Min(SegmentLimit, segmentSize - 1);
+        }
+    }
 
     /// <summary>Sends the messages from <paramref name="start"/> on; how many left, or -1 with the error in errno.</summary>
     public int Send(int fd, int start) => LinuxSockets.SendMessages(fd, Message(start), (uint)(Count - start), 0);

@@ -99,9 +99,10 @@ internal sealed class UdpReplyBatch : IDisposable
             var done = _messages.Send(_listenFd, sent);
             if (done < 0)
             {
-                if (Marshal.GetLastPInvokeError() != LinuxSockets.Eintr)
+                var error = Marshal.GetLastPInvokeError();
+                if (error != LinuxSockets.Eintr)
                 {
-                    SendOneByOne(_firstSlots[sent], _firstSlots[sent + 1]);
+                    SendOneByOne(_firstSlots[sent], _firstSlots[sent + 1], error);
                     sent++;
                 }
 
@@ -119,11 +120,11 @@ internal sealed class UdpReplyBatch : IDisposable
         _count = 0;
     }
 
-    private void SendOneByOne(int start, int end)
+    private void SendOneByOne(int start, int end, int error)
     {
         if (end - start > 1)
         {
-            _messages.Refused(_batch.SendLength(start));
+            _messages.Refused(_batch.SendLength(start), error);
         }
 
         for (var slot = start; slot < end; slot++)

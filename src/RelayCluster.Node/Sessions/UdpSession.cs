@@ -249,7 +249,7 @@ public sealed partial class UdpSession : IActorOwnedSession
 
     /// <summary>
     /// Sends one segmented message of <paramref name="datagrams"/> datagrams on the upstream socket (epoll path only);
-    /// false when the kernel refused it, so the caller sends them one by one.
+    /// false when it did not leave (its errno left for the caller to read), so the caller sends them one by one.
     /// </summary>
     internal unsafe bool SendToUpstream(SegmentedMessages message, int datagrams)
     {

@@ -39,6 +39,9 @@ internal sealed unsafe class UdpUpstreamBatch : IDisposable
     /// <summary>Makes this the batch of the calling thread (an epoll worker's, once, when it starts).</summary>
     public void UseOnThisThread() => t_current = this;
 
+    /// <summary>The largest datagram this batch still groups with others (see <see cref="SegmentedMessages.SegmentLimit"/>).</summary>
+    public int SegmentLimit => _message.SegmentLimit;
+
     /// <summary>Holds <paramref name="datagram"/> (pinned, and left in place until <see cref="Flush"/>) for <paramref name="session"/>.</summary>
     public void Add(UdpSession session, ReadOnlySpan<byte> datagram)
     {
@@ -119,7 +122,7 @@ internal sealed unsafe class UdpUpstreamBatch : IDisposable
             return 1;
         }
 
-        _message.Refused(size);
+        _message.Refused(size, Marshal.GetLastPInvokeError());
         for (var segment = 0; segment < segments; segment++)
         {
             var vector = _vectors + (segment * LinuxSockets.VectorSize);

@@ -83,6 +83,44 @@ public class UdpUpstreamBatchTests
     }
 
     [Fact]
+    public async Task Flush_UpstreamPortClosed_SendsOneByOneAndKeepsGrouping()
+    {
+        await using var echo = UdpEchoUpstream.Start();
+        await using var relay = await NodeFixture.StartAsync(NodeFixture.UdpRule([echo.EndPoint]), udpIo: UdpIo.Default);
+        using var peer = new UdpPeer(relay.Listen);
+        Assert.NotNull(await peer.RoundTripAsync([1, 2, 3], s_timeout));
+        var session = Assert.Single(relay.Udp.Sessions);
+        // The upstream goes away: each datagram to its port brings back an ICMP port unreachable, which fails the
+        // socket's next send with ECONNREFUSED (unless the worker's read of the socket took the error first).
+        await echo.DisposeAsync();
+        int[] sizes = [100, 100, 100, 100];
+        var frames = Frames(sizes);
+
+        var (refusedOnce, limit) = OnWorkerThread(batch =>
+        {
+            var deadline = DateTime.UtcNow + s_timeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                for (var i = 0; i < sizes.Length; i++)
+                {
+                    session.ForwardToUpstream(frames[i], sizes[i]);
+                }
+
+                // Four messages: the segmented one failed and its datagrams left one by one.
+                if (batch.Flush() == sizes.Length)
+                {
+                    return (true, batch.SegmentLimit);
+                }
+            }
+
+            return (false, batch.SegmentLimit);
+        });
+
+        Assert.True(refusedOnce, "no segmented send failed on the closed port");
+        Assert.Equal(SegmentedMessages.MaxBytes, limit);
+    }
+
+    [Fact]
     public async Task ForwardToUpstream_OnAWorkerThread_QueuesAndSendsWithoutAllocating()
     {
         await using var echo = UdpEchoUpstream.Start();
