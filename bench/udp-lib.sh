@@ -127,7 +127,8 @@ pin() {
 }
 
 start_relay() {
-  local cpus=$1
+  local cpus=$1 busy_poll=""
+  [[ -z $BUSY_POLL ]] || busy_poll="busy-poll = $BUSY_POLL"
   cat >"$WORK/relay.hocon" <<CONF
 relay {
   node { id = bench, admin { bind = "127.0.0.1:$ADMIN_PORT" }, shutdown-grace = 1s }
@@ -137,12 +138,14 @@ relay {
       listen = "${ADDRESS[relay]}"
       upstreams = ["$ECHO"]
       session { idle-timeout = 60s, max = 100000, max-per-client-ip = 100000 }
+      $busy_poll
     }
     bench-sockperf {
       protocol = udp
       listen = "${SP_ADDRESS[relay]}"
       upstreams = ["127.0.0.1:$SP_PORT"]
       session { idle-timeout = 60s }
+      $busy_poll
     }
   }
 }

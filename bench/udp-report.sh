@@ -22,7 +22,7 @@ print_report() {
   echo "UDP through a relay on 127.0.0.1, $SIZE-byte datagrams, $DURATION per run after $WARMUP warm-up; each cell the median of $ROUNDS rounds (min–max), targets taking turns."
   echo "Machine: $(nproc) cores, $(uname -sr); $(dotnet --version 2>/dev/null | sed 's/^/.NET SDK /'); $(nginx -v 2>&1 | sed 's/.*: //'); $TOOLS load tools; commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)."
   echo "Load average before / after: $LOAD_BEFORE / $LOAD_AFTER."
-  echo "Command: TOOLS=$TOOLS DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS SCENARIOS=\"$SCENARIOS\" CORES=\"$CORES\" bench/udp.sh"
+  echo "Command: ${BUSY_POLL:+BUSY_POLL=$BUSY_POLL }TOOLS=$TOOLS DURATION=$DURATION WARMUP=$WARMUP ROUNDS=$ROUNDS SCENARIOS=\"$SCENARIOS\" CORES=\"$CORES\" bench/udp.sh"
   echo
   echo "Closed-loop echo round trips per second (nginx: worker_processes $NGINX_WORKERS; nginx 1w: one worker):"
   echo

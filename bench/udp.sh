@@ -18,6 +18,7 @@
 #   NGINX_WORKERS  worker_processes of the "nginx" column (auto) SOCKPERF=0 skips the sockperf table
 #   CORES       core counts for the per-core table ("1 2"; empty skips it)
 #   PERCORE_SCENARIOS  FLOWSxWINDOW list of the per-core table (default "64x4")
+#   BUSY_POLL   the relay rules' busy-poll (default: the relay's own default, 50us; 0 turns polling off)
 #   KEEP_WORK=1 keeps the temp dir with configs and logs
 #
 # A column is skipped, with the reason, when its proxy does not build, start or relay, or its packages cannot be
@@ -37,6 +38,7 @@ SOCKPERF=${SOCKPERF:-1}
 CORES=${CORES-"1 2"}
 PERCORE_SCENARIOS=${PERCORE_SCENARIOS:-"64x4"}
 KEEP_WORK=${KEEP_WORK:-0}
+BUSY_POLL=${BUSY_POLL:-}
 
 BENCH_DLL=$ROOT/src/RelayCluster.Bench/bin/Release/net10.0/relay-bench.dll
 NODE_PROJECT=$ROOT/src/RelayCluster.Node/RelayCluster.Node.csproj

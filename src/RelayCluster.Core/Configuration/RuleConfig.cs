@@ -49,6 +49,19 @@ public sealed record RuleConfig
     /// <summary>TLS from the node to the upstreams, tcp only (<c>upstream-tls</c>); default off.</summary>
     public UpstreamTlsConfig UpstreamTls { get; init; } = new();
 
+    /// <summary>The default <see cref="BusyPoll"/>: 50 µs.</summary>
+    public static readonly TimeSpan DefaultBusyPoll = TimeSpan.FromMicroseconds(50);
+
+    /// <summary>The longest <see cref="BusyPoll"/>: 1 ms.</summary>
+    public static readonly TimeSpan MaxBusyPoll = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// udp (<c>busy-poll</c>): how long an epoll worker of the rule may keep polling its sockets, giving the core to any
+    /// other runnable thread between polls, before it sleeps; the window adapts, and shrinks to nothing when traffic
+    /// does not come back within it. Default 50 µs, 0 = always sleep at once, at most 1 ms.
+    /// </summary>
+    public TimeSpan BusyPoll { get; init; } = DefaultBusyPoll;
+
     /// <summary>Token routing of a udp rule (<c>token</c>): null, the default, picks upstreams by <see cref="Balance"/>.</summary>
     public TokenConfig? Token { get; init; }
 
@@ -74,7 +87,8 @@ public sealed record RuleConfig
         && ProxyProtocol == other.ProxyProtocol
         && Tls == other.Tls
         && UpstreamTls == other.UpstreamTls
-        && Token == other.Token;
+        && Token == other.Token
+        && BusyPoll == other.BusyPoll;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, Protocol, Listen, Sequences.Hash(Upstreams), Balance, Session, Health, Access);

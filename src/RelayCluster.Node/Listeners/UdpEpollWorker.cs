@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
@@ -12,7 +13,8 @@ namespace RelayCluster.Node.Listeners;
 /// like an nginx worker: a level-triggered epoll set, non-blocking batch reads (<c>recvmmsg</c>), and blocking sends;
 /// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket, and the datagrams one
 /// read brings for a session leave together on its upstream socket; datagrams of one session and one size go as one
-/// segmented message (UDP GSO). No task, no mailbox and no allocation per datagram; one set of receive buffers for all
+/// segmented message (UDP GSO). Before it sleeps it polls for as long as the rule's adaptive <c>busy-poll</c> window
+/// (<see cref="BusyPollWindow"/>) is open, so a steady exchange is relayed without a wake-up per datagram. No task, no mailbox and no allocation per datagram; one set of receive buffers for all
 /// its sessions instead of one per session.
 /// </summary>
 internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
@@ -36,6 +38,9 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
     private readonly DatagramBatch _requests;
     private readonly UdpReplyBatch _replies;
     private readonly UdpUpstreamBatch _toUpstream;
+    private BusyPollWindow _busyPoll;
+    private long _eventsPolled;
+    private long _eventsSlept;
     private long _nextTag;
     private volatile bool _stopping;
 
@@ -66,6 +71,12 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
     }
 
     public void Start() => _thread.Start();
+
+    /// <summary>Waits that found events while polling, so the worker did not sleep for them.</summary>
+    internal long EventsPolled => Volatile.Read(ref _eventsPolled);
+
+    /// <summary>Waits that slept and were woken by events.</summary>
+    internal long EventsSlept => Volatile.Read(ref _eventsSlept);
 
     /// <summary>Adds a session's upstream socket; replies that arrived before this are reported at once (level-triggered).</summary>
     public void Register(UdpSession session)
@@ -98,7 +109,7 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
         {
             while (!_stopping)
             {
-                var count = LinuxSockets.EpollWait(_epoll, events, MaxEvents, WaitMs);
+                var count = Wait(events);
                 for (var i = 0; i < count; i++)
                 {
                     var tag = *(ulong*)(events + (i * LinuxSockets.EpollEventSize) + LinuxSockets.EpollDataOffset);
@@ -119,6 +130,38 @@ internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
         {
             NativeMemory.Free(events);
         }
+    }
+
+    // Polls while the busy-poll window is open (giving the core to any runnable thread between polls), then sleeps.
+    private int Wait(byte* events)
+    {
+        _busyPoll.Use(_listener.Rule.Config.BusyPoll);
+        var idleSince = Stopwatch.GetTimestamp();
+        if (_busyPoll.Ticks > 0)
+        {
+            var until = idleSince + _busyPoll.Ticks;
+            do
+            {
+                var polled = LinuxSockets.EpollWait(_epoll, events, MaxEvents, 0);
+                if (polled != 0)
+                {
+                    _eventsPolled++;
+                    return polled;
+                }
+
+                Thread.Yield();
+            }
+            while (Stopwatch.GetTimestamp() < until);
+        }
+
+        var count = LinuxSockets.EpollWait(_epoll, events, MaxEvents, WaitMs);
+        if (count > 0)
+        {
+            _eventsSlept++;
+        }
+
+        _busyPoll.Slept(count > 0 ? Stopwatch.GetTimestamp() - idleSince : long.MaxValue);
+        return count;
     }
 
     private void ReadClients(SocketAddress address)

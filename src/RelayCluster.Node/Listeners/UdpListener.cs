@@ -47,6 +47,9 @@ public sealed partial class UdpListener : IRuleListener, IUdpSessionListener
     /// <summary>The bound address (with the real port when the rule asked for port 0).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>The epoll workers, one per listen socket; empty when async socket operations carry the datagrams.</summary>
+    internal IReadOnlyList<UdpEpollWorker> Workers => _workers;
+
     /// <summary>The live sessions.</summary>
     public ICollection<UdpSession> Sessions => _sessions.Values;
 

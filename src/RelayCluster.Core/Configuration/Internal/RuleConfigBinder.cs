@@ -52,6 +52,7 @@ internal static class RuleConfigBinder
             Tls = TlsConfigBinder.BindTls(rule, protocol),
             UpstreamTls = TlsConfigBinder.BindUpstreamTls(rule, protocol),
             Token = token,
+            BusyPoll = BindBusyPoll(rule, protocol),
             Position = field.KeyPosition,
         };
 
@@ -68,6 +69,29 @@ internal static class RuleConfigBinder
             rule.Error(rule.PositionOf("balance"), "balance",
                 "most-free-slots balances on the players that game servers report: set health { check = udp-probe, preset = a2s-info } (or preset = minecraft-bedrock)");
         }
+    }
+
+    private static TimeSpan BindBusyPoll(ConfigSection rule, RuleProtocol? protocol)
+    {
+        var busyPoll = rule.Duration("busy-poll", RuleConfig.DefaultBusyPoll, allowZero: true);
+        if (rule.Field("busy-poll") is null)
+        {
+            return busyPoll;
+        }
+
+        if (protocol == RuleProtocol.Tcp)
+        {
+            rule.Error(rule.PositionOf("busy-poll"), "busy-poll", "busy-poll sets how long a udp rule's epoll workers poll before they sleep; a tcp rule has no such setting, remove it");
+            return RuleConfig.DefaultBusyPoll;
+        }
+
+        if (busyPoll > RuleConfig.MaxBusyPoll)
+        {
+            rule.Error(rule.PositionOf("busy-poll"), "busy-poll", $"must be at most 1ms (a longer window burns a core between datagrams), got {busyPoll.TotalMicroseconds:0}us");
+            return RuleConfig.DefaultBusyPoll;
+        }
+
+        return busyPoll;
     }
 
     private static bool Required(ConfigSection rule, string key, string hint)
