@@ -14,8 +14,8 @@ namespace RelayCluster.Node.Listeners;
 /// the replies of one wake-up leave together (<c>sendmmsg</c>) from this worker's listen socket, and the datagrams one
 /// read brings for a session leave together on its upstream socket; datagrams of one session and one size go as one
 /// segmented message (UDP GSO). Before it sleeps it polls for as long as the rule's adaptive <c>busy-poll</c> window
-/// (<see cref="BusyPollWindow"/>) is open, so a steady exchange is relayed without a wake-up per datagram. No task, no mailbox and no allocation per datagram; one set of receive buffers for all
-/// its sessions instead of one per session.
+/// (<see cref="BusyPollWindow"/>) is open, so a steady exchange is relayed without a wake-up per datagram. No task, no
+/// mailbox and no allocation per datagram; one set of receive buffers for all its sessions instead of one per session.
 /// </summary>
 internal sealed unsafe class UdpEpollWorker : IUdpSessionWorker, IDisposable
 {

@@ -19,7 +19,7 @@ public class BusyPollConfigTests
     }
 
     [Theory]
-    [InlineData(Rule + ", busy-poll = 2ms }", "2ms", "relay.rules.game.busy-poll: must be at most 1ms (a longer window burns a core between datagrams), got 2000us")]
+    [InlineData(Rule + ", busy-poll = 2ms }", "2ms", "relay.rules.game.busy-poll: must be at most 1ms (a longer window burns a core between datagrams), got 2ms")]
     [InlineData(Rule + ", busy-poll = -5us }", "-5us", "relay.rules.game.busy-poll: must be 0 or more, got '-5us'")]
     [InlineData(Rule + ", busy-poll = fast }", "fast", "relay.rules.game.busy-poll: expected a duration such as 500ms or 2s, got 'fast'")]
     [InlineData(TcpRule + ", busy-poll = 50us }", "50us", "relay.rules.web.busy-poll: busy-poll sets how long a udp rule's epoll workers poll before they sleep; a tcp rule has no such setting, remove it")]

@@ -73,10 +73,9 @@ internal static class RuleConfigBinder
 
     private static TimeSpan BindBusyPoll(ConfigSection rule, RuleProtocol? protocol)
     {
-        var busyPoll = rule.Duration("busy-poll", RuleConfig.DefaultBusyPoll, allowZero: true);
         if (rule.Field("busy-poll") is null)
         {
-            return busyPoll;
+            return RuleConfig.DefaultBusyPoll;
         }
 
         if (protocol == RuleProtocol.Tcp)
@@ -85,9 +84,10 @@ internal static class RuleConfigBinder
             return RuleConfig.DefaultBusyPoll;
         }
 
+        var busyPoll = rule.Duration("busy-poll", RuleConfig.DefaultBusyPoll, allowZero: true);
         if (busyPoll > RuleConfig.MaxBusyPoll)
         {
-            rule.Error(rule.PositionOf("busy-poll"), "busy-poll", $"must be at most 1ms (a longer window burns a core between datagrams), got {busyPoll.TotalMicroseconds:0}us");
+            rule.Error(rule.PositionOf("busy-poll"), "busy-poll", $"must be at most {DurationText.Format(RuleConfig.MaxBusyPoll)} (a longer window burns a core between datagrams), got {DurationText.Format(busyPoll)}");
             return RuleConfig.DefaultBusyPoll;
         }
 
